@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pdmon",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pdmon", targets: ["pdmon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // libpq, the only database driver. Only PDPostgres may import it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The safe Swift wrapper over libpq: connections, bound parameters, COPY.
+        .target(name: "PDPostgres", dependencies: ["CLibPQ"]),
+        // Pure: byte-level CSV reading and writing, encodings. No database.
+        .target(name: "PDCSV"),
+        // Pure: the export contract (fields, aliases, value rules, validation, pseudonyms).
+        .target(
+            name: "PDContract",
+            dependencies: [
+                "PDCSV",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Pure: the deterministic generator of sample exports.
+        .target(name: "PDSample", dependencies: ["PDCSV"]),
+        // Pure: report files, result tables and their renderers.
+        .target(name: "PDReport", dependencies: ["PDCSV"]),
+        // The warehouse: migrations, loads, the nightly ETL, reports against PostgreSQL.
+        .target(
+            name: "PDWarehouse",
+            dependencies: [
+                "PDPostgres", "PDCSV", "PDContract", "PDReport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: []
+        ),
+        .executableTarget(
+            name: "pdmon",
+            dependencies: [
+                "PDWarehouse", "PDContract", "PDSample", "PDReport", "PDCSV",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
+        .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
+        .testTarget(name: "PDSampleTests", dependencies: ["PDSample", "PDContract", "PDCSV"]),
+        .testTarget(name: "PDReportTests", dependencies: ["PDReport"]),
+        .testTarget(
+            name: "PDWarehouseTests",
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"]
+        ),
+    ]
+)

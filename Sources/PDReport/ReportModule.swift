@@ -1,0 +1,2 @@
+/// Report files, result tables and their renderers (`pdmon report`).
+public enum PDReportModule {}

@@ -1,0 +1,2 @@
+/// The deterministic generator of sample exports (`pdmon sample`).
+public enum PDSampleModule {}

@@ -1,0 +1,2 @@
+/// The warehouse: migrations, loads, the nightly ETL.
+public enum PDWarehouseModule {}
