@@ -31,20 +31,61 @@ public enum CP1251 {
         return table
     }()
 
+    /// For each byte 0x80–0xFF, four entries: the UTF-8 length (2 or 3) and up to three UTF-8 bytes.
+    static let utf8Table: [UInt8] = {
+        var table: [UInt8] = []
+        table.reserveCapacity(128 * 4)
+        for scalar in decodeTable {
+            let utf8 = Array(String(Unicode.Scalar(scalar)!).utf8)
+            table.append(UInt8(utf8.count))
+            table.append(contentsOf: utf8)
+            table.append(contentsOf: repeatElement(0, count: 3 - utf8.count))
+        }
+        return table
+    }()
+
     /// Decodes CP1251 bytes to a String. Never fails: every byte maps to a scalar.
     public static func decode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes {
-            let value = byte < 0x80 ? UInt32(byte) : decodeTable[Int(byte) - 0x80]
-            scalars.append(Unicode.Scalar(value)!)
+        if let string = bytes.withContiguousStorageIfAvailable({ decode(UnsafeRawBufferPointer($0)) }) {
+            return string
         }
-        return String(scalars)
+        return Array(bytes).withUnsafeBytes { decode($0) }
+    }
+
+    /// Decodes CP1251 bytes to a String in one allocation (the reader's hot path).
+    public static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        if bytes.isEmpty { return "" }
+        return utf8Table.withUnsafeBufferPointer { table in
+            String(unsafeUninitializedCapacity: bytes.count * 3) { output in
+                var count = 0
+                for byte in bytes {
+                    if byte < 0x80 {
+                        output[count] = byte
+                        count += 1
+                    } else {
+                        let entry = Int(byte &- 0x80) &* 4
+                        let length = Int(table[entry])
+                        output[count] = table[entry + 1]
+                        output[count + 1] = table[entry + 2]
+                        if length == 3 { output[count + 2] = table[entry + 3] }
+                        count += length
+                    }
+                }
+                return count
+            }
+        }
     }
 
     /// Encodes a String as CP1251. Characters the code page lacks become `?`.
     public static func encode(_ string: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(string.unicodeScalars.count)
+        bytes.reserveCapacity(string.utf8.count)
+        encode(string, into: &bytes)
+        return bytes
+    }
+
+    /// Appends the CP1251 encoding of `string` to `bytes`. Characters the code page lacks become `?`.
+    public static func encode(_ string: String, into bytes: inout [UInt8]) {
         for scalar in string.unicodeScalars {
             if scalar.value < 0x80 {
                 bytes.append(UInt8(scalar.value))
@@ -52,6 +93,10 @@ public enum CP1251 {
                 bytes.append(encodeTable[scalar.value] ?? UInt8(ascii: "?"))
             }
         }
-        return bytes
+    }
+
+    /// Whether every character of `string` exists in CP1251 (so `encode` loses nothing).
+    public static func canEncode(_ string: String) -> Bool {
+        string.unicodeScalars.allSatisfy { $0.value < 0x80 || encodeTable[$0.value] != nil }
     }
 }
