@@ -1,2 +1,0 @@
-/// Report files, result tables and their renderers (`pdmon report`).
-public enum PDReportModule {}
