@@ -1,0 +1,93 @@
+/// A Russian school year, 1 September to 31 August, identified by the calendar year it starts in.
+///
+/// Written in exports as `2021-2022`, `2021/2022`, `2021–2022` (en dash), `2021-22` or `2021/22`;
+/// the second year must be the first plus one. Always rendered `2021-2022`.
+public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The calendar year in which the academic year begins (2021 for `2021-2022`).
+    public let start: Int
+
+    public init(start: Int) { self.start = start }
+
+    /// The calendar year in which it ends.
+    public var end: Int { start + 1 }
+
+    /// `2021-2022`: the stored and displayed form.
+    public var label: String { "\(start)-\(start + 1)" }
+
+    public var description: String { label }
+
+    /// The first day, 1 September.
+    public var firstDay: CivilDate { CivilDate(year: start, month: 9, day: 1)! }
+
+    /// The last day, 31 August of the next year.
+    public var lastDay: CivilDate { CivilDate(year: start + 1, month: 8, day: 31)! }
+
+    /// The academic year a date falls in: September–December belong to the year starting then,
+    /// January–August to the year that started the previous September.
+    public static func containing(_ date: CivilDate) -> AcademicYear {
+        AcademicYear(start: date.month >= 9 ? date.year : date.year - 1)
+    }
+
+    public static func < (lhs: AcademicYear, rhs: AcademicYear) -> Bool { lhs.start < rhs.start }
+
+    /// Parses a whole value such as `2021-2022`, `2021/22` or `2021–2022`; surrounding
+    /// whitespace is ignored. Returns `nil` for anything else, including `2021-2023`.
+    public static func parse(_ text: String) -> AcademicYear? {
+        let scalars = Array(text.unicodeScalars.drop(while: TextFold.isSpace).reversed().drop(while: TextFold.isSpace).reversed())
+        guard let match = match(in: scalars, at: 0), match.length == scalars.count else { return nil }
+        return match.year
+    }
+
+    /// Finds an academic year written inside a file name, e.g. `kpk_2021-2022.csv`,
+    /// `survey 2022_23.csv`. In file names `_` is accepted as the separator besides `-`, `–`, `—`.
+    /// The digits must not be part of a longer number. Returns the first match.
+    public static func inFileName(_ name: String) -> AcademicYear? {
+        let scalars = Array(name.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let previousIsDigit = index > 0 && isDigit(scalars[index - 1])
+            if !previousIsDigit, let found = match(in: scalars, at: index, allowUnderscore: true) {
+                let next = index + found.length
+                if next >= scalars.count || !isDigit(scalars[next]) { return found.year }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    /// Matches `YYYY<sep>YYYY` or `YYYY<sep>YY` at `start`; returns the year and the matched length.
+    private static func match(in scalars: [Unicode.Scalar], at start: Int, allowUnderscore: Bool = false)
+        -> (year: AcademicYear, length: Int)?
+    {
+        func number(from: Int, count: Int) -> Int? {
+            guard from + count <= scalars.count else { return nil }
+            var value = 0
+            for offset in 0..<count {
+                let scalar = scalars[from + offset]
+                guard isDigit(scalar) else { return nil }
+                value = value * 10 + Int(scalar.value - 0x30)
+            }
+            return value
+        }
+        guard let first = number(from: start, count: 4), start + 4 < scalars.count else { return nil }
+        switch scalars[start + 4] {
+        case "-", "/", "\u{2013}", "\u{2014}": break
+        case "_" where allowUnderscore: break
+        default: return nil
+        }
+        guard (1900...2100).contains(first) else { return nil }
+        if let second = number(from: start + 5, count: 4),
+           !(start + 9 < scalars.count && isDigit(scalars[start + 9])) {
+            return second == first + 1 ? (AcademicYear(start: first), 9) : nil
+        }
+        if let short = number(from: start + 5, count: 2),
+           !(start + 7 < scalars.count && isDigit(scalars[start + 7])) {
+            return short == (first + 1) % 100 ? (AcademicYear(start: first), 7) : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,140 @@
+/// A coded value of the contract: its raw value is the canonical English code stored in the
+/// warehouse; `builtInAliases` are the Russian (and other) spellings the exports use.
+/// The canonical code itself is always accepted too. Matching happens after `TextFold.fold`.
+public protocol ContractCode: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
+    /// The spellings each code answers to besides its raw value, exactly as docs/exports.md lists them.
+    static var builtInAliases: [Self: [String]] { get }
+}
+
+/// `school_type`: the kind of educational organisation.
+public enum SchoolType: String, ContractCode {
+    case general, preschool, additional, other
+    public static let builtInAliases: [SchoolType: [String]] = [
+        .general: ["общеобразовательная"],
+        .preschool: ["дошкольная"],
+        .additional: ["дополнительного образования"],
+        .other: ["иная"],
+    ]
+}
+
+/// `staff_category`: teaching staff or leadership (directors, heads, deputies).
+public enum StaffCategory: String, ContractCode {
+    case teaching, leadership
+    public static let builtInAliases: [StaffCategory: [String]] = [
+        .teaching: ["педагогический"],
+        .leadership: ["руководящий"],
+    ]
+
+    /// The category of a row whose `staff_category` is empty: leadership when the position
+    /// contains `директор` or `заведующ` (director, deputy director, head of a kindergarten),
+    /// teaching otherwise. `foldedPosition` must already be folded.
+    public static func derived(fromFoldedPosition foldedPosition: String?) -> StaffCategory {
+        guard let position = foldedPosition else { return .teaching }
+        return position.contains("директор") || position.contains("заведующ") ? .leadership : .teaching
+    }
+}
+
+/// `program_kind`: the kind of additional professional programme.
+public enum ProgramKind: String, ContractCode {
+    case advancedTraining = "advanced_training"
+    case retraining
+    case internship
+    public static let builtInAliases: [ProgramKind: [String]] = [
+        .advancedTraining: ["повышение квалификации", "КПК", "ПК"],
+        .retraining: ["профессиональная переподготовка", "переподготовка", "ПП"],
+        .internship: ["стажировка"],
+    ]
+}
+
+/// `delivery`: how a course is taught.
+public enum Delivery: String, ContractCode {
+    case inPerson = "in_person"
+    case distance
+    case blended
+    public static let builtInAliases: [Delivery: [String]] = [
+        .inPerson: ["очная", "очно"],
+        .distance: ["дистанционная", "дистанционно", "ДОТ"],
+        .blended: ["очно-заочная", "смешанная"],
+    ]
+}
+
+/// `funding`: who pays for a course.
+public enum Funding: String, ContractCode {
+    case stateAssignment = "state_assignment"
+    case paid
+    case other
+    public static let builtInAliases: [Funding: [String]] = [
+        .stateAssignment: ["госзадание", "бюджет"],
+        .paid: ["внебюджет", "платно"],
+        .other: ["иное"],
+    ]
+}
+
+/// `status`: where a teacher stands in a course.
+public enum EnrolmentStatus: String, ContractCode {
+    case completed
+    case inProgress = "in_progress"
+    case dropped
+    case notStarted = "not_started"
+    public static let builtInAliases: [EnrolmentStatus: [String]] = [
+        .completed: ["завершено", "завершил", "окончил"],
+        .inProgress: ["обучается"],
+        .dropped: ["отчислен", "не завершил"],
+        .notStarted: ["не приступил"],
+    ]
+}
+
+/// `qualification_category`: the teacher's attested category. Empty means `none`.
+public enum QualificationCategory: String, ContractCode {
+    case highest, first, compliance, none
+    public static let builtInAliases: [QualificationCategory: [String]] = [
+        .highest: ["высшая"],
+        .first: ["первая"],
+        .compliance: ["соответствие", "соответствие занимаемой должности", "СЗД"],
+        .none: ["без категории"],
+    ]
+}
+
+/// `mentoring_role`: the teacher's part in mentoring. Empty means `none`.
+public enum MentoringRole: String, ContractCode {
+    case mentor, mentee, none
+    public static let builtInAliases: [MentoringRole: [String]] = [
+        .mentor: ["наставник"],
+        .mentee: ["наставляемый"],
+        .none: ["нет"],
+    ]
+}
+
+/// A professional deficit area: the items of `deficits` and the value of a course's `focus_area`.
+public enum DeficitArea: String, ContractCode {
+    case subject, methodological, psychological, digital, communicative, regulatory
+    public static let builtInAliases: [DeficitArea: [String]] = [
+        .subject: ["предметные"],
+        .methodological: ["методические"],
+        .psychological: ["психолого-педагогические"],
+        .digital: ["цифровые", "ИКТ"],
+        .communicative: ["коммуникативные"],
+        .regulatory: ["нормативно-правовые"],
+    ]
+}
+
+/// An item of `expert_roles`.
+public enum ExpertRole: String, ContractCode {
+    case examCommission = "exam_commission"
+    case attestation
+    case competitions
+    case other
+    public static let builtInAliases: [ExpertRole: [String]] = [
+        .examCommission: ["предметная комиссия", "ГИА", "ЕГЭ", "ОГЭ"],
+        .attestation: ["аттестация"],
+        .competitions: ["жюри", "конкурсы", "олимпиады"],
+        .other: ["другое"],
+    ]
+}
+
+/// The spellings of a yes/no flag, exactly as docs/exports.md lists them. An empty cell is
+/// handled by the field (false for optional flags, true for `requested_by_school`).
+public enum FlagAliases {
+    public static let yes: [String] = ["да", "д", "yes", "y", "true", "1", "+", "x", "х", "есть"]
+    public static let no: [String] = ["нет", "н", "no", "n", "false", "0", "-"]
+}

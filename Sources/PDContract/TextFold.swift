@@ -1,0 +1,115 @@
+/// The folding applied to header names and to values before they are matched against
+/// alias tables: trim, lower-case (Latin and Cyrillic), `ё` → `е`, and every run of
+/// whitespace (spaces, tabs, NBSP, narrow NBSP, line breaks) folded to one space.
+/// A byte-order mark is dropped.
+public enum TextFold {
+    /// Folds `text` for matching. `"  Код\u{00A0}\u{00A0}ОО "` → `"код оо"`, `"ЁЛКА"` → `"елка"`.
+    public static func fold(_ text: String) -> String {
+        if isAlreadyFolded(text) { return text }
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            appendLowered(scalar, to: &result)
+        }
+        return String(result)
+    }
+
+    /// Trims and folds runs of whitespace to one space but keeps the letters' case: the
+    /// form in which free-text values (names, titles, positions) are stored.
+    /// Returns `nil` when nothing but whitespace is left.
+    public static func clean(_ text: String) -> String? {
+        if text.isEmpty { return nil }
+        if isAlreadyClean(text) { return text }
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return result.isEmpty ? nil : String(result)
+    }
+
+    /// True for the scalars folded as whitespace (and the BOM, which is dropped).
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2007, 0x202F, 0xFEFF, 0x3000:
+            return true
+        case 0x2000...0x200A, 0x2028, 0x2029, 0x85, 0x1680, 0x205F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    private static func appendLowered(_ scalar: Unicode.Scalar, to result: inout String.UnicodeScalarView) {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A: // A-Z
+            result.append(Unicode.Scalar(value + 0x20)!)
+        case 0x00...0x7F:
+            result.append(scalar)
+        case 0x0401, 0x0451: // Ё, ё
+            result.append("\u{0435}")
+        case 0x0410...0x042F: // А-Я
+            result.append(Unicode.Scalar(value + 0x20)!)
+        case 0x0430...0x044F: // а-я
+            result.append(scalar)
+        default:
+            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+    }
+
+    /// Fast path: ASCII text with no upper-case letters, no leading, trailing or doubled spaces,
+    /// and no other whitespace is already folded (most codes and numbers).
+    @inline(__always)
+    private static func isAlreadyFolded(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || byte < 0x20 { return false }
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
+    }
+
+    /// Fast path for `clean`: no leading, trailing or doubled spaces and no other whitespace,
+    /// judged on the UTF-8 bytes (NBSP and the other non-ASCII spaces start with 0xC2, 0xE1,
+    /// 0xE2, 0xE3 or 0xEF; text containing those takes the slow path).
+    @inline(__always)
+    private static func isAlreadyClean(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            case 0x00..<0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                return false
+            default:
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace
+    }
+}

@@ -1,0 +1,175 @@
+/// The school codes a row's `school_code` must belong to (the directory loaded so far).
+public struct KnownSchools {
+    private let check: (String) -> Bool
+
+    /// Codes as stored in `SchoolRecord.schoolCode` (trimmed, whitespace folded).
+    public init(_ codes: Set<String>) { check = { codes.contains($0) } }
+
+    /// A custom check, e.g. a lookup in the loader's dimension cache.
+    public init(check: @escaping (String) -> Bool) { self.check = check }
+
+    public func contains(_ code: String) -> Bool { check(code) }
+}
+
+/// Where an academic year may come from besides the row itself: the chain is the
+/// `academic_year` column, else `explicitYear` (`--year`), else a year in the file name,
+/// else (enrolments) the dates; a survey row with none is rejected.
+public struct YearSources: Sendable {
+    public let explicitYear: AcademicYear?
+    public let fileNameYear: AcademicYear?
+
+    /// `fileName` is the file's name (a path works too); its year is read once here.
+    public init(explicitYear: AcademicYear? = nil, fileName: String? = nil) {
+        self.explicitYear = explicitYear
+        let baseName = fileName.map { String($0.split(separator: "/").last ?? Substring($0)) }
+        self.fileNameYear = baseName.flatMap(AcademicYear.inFileName)
+    }
+
+    /// The year that applies when the row's own column is empty, if any.
+    public var fallback: AcademicYear? { explicitYear ?? fileNameYear }
+}
+
+/// One column of the file as the validators read it, resolved once per file.
+struct Column {
+    let field: ContractField
+    let index: Int?
+    let name: String
+    let defaultValue: String?
+
+    init(_ field: ContractField, _ header: HeaderMap) {
+        self.field = field
+        self.index = header.index(of: field)
+        self.name = header.columnName(of: field)
+        self.defaultValue = header.mapping.defaults[field]
+    }
+
+    /// The cell, or the mapping's default when the column is absent or the cell blank.
+    @inline(__always)
+    func raw(_ fields: [String]) -> String {
+        guard let index else { return defaultValue ?? "" }
+        let value = fields[index]
+        if let defaultValue, TextFold.clean(value) == nil { return defaultValue }
+        return value
+    }
+
+    func issue(_ line: Int, _ value: String, _ reason: RejectReason, _ detail: String? = nil) -> RowIssue {
+        RowIssue(line: line, column: name, field: field, value: TextFold.clean(value) ?? "", reason: reason, detail: detail)
+    }
+}
+
+/// Cell readers shared by the three validators. Each appends its problems to `issues`.
+enum Cells {
+    static func text(_ column: Column, _ fields: [String]) -> String? {
+        TextFold.clean(column.raw(fields))
+    }
+
+    static func requiredText(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> String? {
+        guard let value = TextFold.clean(column.raw(fields)) else {
+            issues.append(column.issue(line, "", .missingRequired))
+            return nil
+        }
+        return value
+    }
+
+    static func flag(_ column: Column, _ table: FlagTable, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Bool {
+        let raw = column.raw(fields)
+        let folded = TextFold.fold(raw)
+        if folded.isEmpty { return table.emptyMeans }
+        guard let value = table.lookup[folded] else {
+            issues.append(column.issue(line, raw, .unknownValue, "expected да/нет"))
+            return table.emptyMeans
+        }
+        return value
+    }
+
+    /// A code; `nil` when empty (the caller decides what empty means).
+    static func code<Code>(_ column: Column, _ table: CodeTable<Code>, _ fields: [String], _ line: Int,
+                           _ issues: inout [RowIssue]) -> Code? {
+        let raw = column.raw(fields)
+        let folded = TextFold.fold(raw)
+        if folded.isEmpty { return nil }
+        guard let code = table.code(forFolded: folded) else {
+            issues.append(column.issue(line, raw, .unknownValue, expected(Code.self)))
+            return nil
+        }
+        return code
+    }
+
+    static func codeList<Code>(_ column: Column, _ table: CodeTable<Code>, _ fields: [String], _ line: Int,
+                               _ issues: inout [RowIssue]) -> [Code] {
+        let raw = column.raw(fields)
+        if TextFold.clean(raw) == nil { return [] }
+        var codes: [Code] = []
+        for item in ValueParsers.listItems(raw) {
+            guard let code = table.code(forFolded: item) else {
+                issues.append(column.issue(line, item, .unknownValue, expected(Code.self)))
+                continue
+            }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        return codes
+    }
+
+    private static func expected<Code: ContractCode>(_: Code.Type) -> String {
+        "expected one of: " + Code.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// An integer in `range`; `nil` when empty (callers apply `emptyIsZero` or required).
+    static func integer(_ column: Column, range: ClosedRange<Int>, _ fields: [String], _ line: Int,
+                        _ issues: inout [RowIssue]) -> Int? {
+        let raw = column.raw(fields)
+        switch ValueParsers.integer(raw) {
+        case .empty:
+            return nil
+        case let .value(value):
+            guard range.contains(value) else {
+                issues.append(column.issue(line, raw, .outOfRange, "expected \(range.lowerBound)..\(range.upperBound)"))
+                return nil
+            }
+            return value
+        case .tooLarge:
+            issues.append(column.issue(line, raw, .outOfRange, "expected \(range.lowerBound)..\(range.upperBound)"))
+            return nil
+        case .invalid:
+            issues.append(column.issue(line, raw, .badNumber))
+            return nil
+        }
+    }
+
+    static func count(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Int {
+        integer(column, range: 0...maximumCount, fields, line, &issues) ?? 0
+    }
+
+    static func requiredDate(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> CivilDate? {
+        let raw = column.raw(fields)
+        if TextFold.clean(raw) == nil {
+            issues.append(column.issue(line, "", .missingRequired))
+            return nil
+        }
+        switch CivilDate.parse(raw) {
+        case let .success(date): return date
+        case .failure(.unparseable):
+            issues.append(column.issue(line, raw, .badDate))
+        case .failure(.impossible):
+            issues.append(column.issue(line, raw, .impossibleDate))
+        }
+        return nil
+    }
+
+    /// The row's own academic year: `.some(nil)` when the cell is empty, `nil` when it is bad.
+    static func academicYear(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> AcademicYear?? {
+        let raw = column.raw(fields)
+        if TextFold.clean(raw) == nil { return .some(nil) }
+        guard let year = AcademicYear.parse(raw) else {
+            issues.append(column.issue(line, raw, .badAcademicYear))
+            return nil
+        }
+        return .some(year)
+    }
+
+    static func fieldCount(_ fields: [String], _ header: HeaderMap, _ line: Int) -> RowIssue? {
+        guard fields.count != header.columnCount else { return nil }
+        return RowIssue(line: line, column: "", field: nil, value: "", reason: .wrongFieldCount,
+                        detail: "\(fields.count) fields, expected \(header.columnCount)")
+    }
+}

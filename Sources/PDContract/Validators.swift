@@ -1,0 +1,286 @@
+/// Validates and normalises the rows of a schools directory.
+/// Create one per file: it remembers school codes to reject a code listed twice.
+public struct SchoolValidator {
+    public let header: HeaderMap
+    private let schoolCode, name, schoolType, isBaseSchool, municipality: Column
+    private let schoolTypes: CodeTable<SchoolType>
+    private let baseSchoolFlag: FlagTable
+    private var seen = DuplicateTracker()
+
+    /// `header` must be a map of kind `.schools`.
+    public init(header: HeaderMap) {
+        precondition(header.kind == .schools, "SchoolValidator needs a schools header")
+        self.header = header
+        schoolCode = Column(.schoolCode, header)
+        name = Column(.name, header)
+        schoolType = Column(.schoolType, header)
+        isBaseSchool = Column(.isBaseSchool, header)
+        municipality = Column(.municipality, header)
+        schoolTypes = CodeTable(field: .schoolType, mapping: header.mapping)
+        baseSchoolFlag = FlagTable(field: .isBaseSchool, emptyMeans: false, mapping: header.mapping)
+    }
+
+    /// Validates one data row (`line` is its 1-based line in the file).
+    public mutating func validate(_ fields: [String], line: Int) -> RowResult<SchoolRecord> {
+        if let issue = Cells.fieldCount(fields, header, line) { return .rejected([issue]) }
+        var issues: [RowIssue] = []
+        let code = Cells.requiredText(schoolCode, fields, line, &issues)
+        let schoolName = Cells.requiredText(name, fields, line, &issues)
+        let type = Cells.code(schoolType, schoolTypes, fields, line, &issues)
+        let isBase = Cells.flag(isBaseSchool, baseSchoolFlag, fields, line, &issues)
+        let place = Cells.text(municipality, fields)
+        guard issues.isEmpty, let code, let schoolName else { return .rejected(issues) }
+        let key = DuplicateTracker.fingerprint([code])
+        if let first = seen.firstLine(of: key) {
+            return .rejected([schoolCode.issue(line, code, .duplicateRow, "school code already on line \(first)")])
+        }
+        seen.insert(key, line: line)
+        return .accepted(SchoolRecord(line: line, schoolCode: code, name: schoolName, schoolType: type,
+                                      isBaseSchool: isBase, municipality: place))
+    }
+}
+
+/// The columns enrolments and the survey share: school, teacher, position, category, subject.
+struct PersonColumns {
+    let schoolCode, teacherID, position, staffCategory, subject: Column
+    let staffCategories: CodeTable<StaffCategory>
+    let knownSchools: KnownSchools
+    let pseudonymizer: Pseudonymizer
+    /// Normalised identifier → pseudonym; teachers repeat across rows. Emptied when large.
+    var pseudonyms: [String: String] = [:]
+    static let pseudonymCacheLimit = 50_000
+
+    init(_ header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer) {
+        schoolCode = Column(.schoolCode, header)
+        teacherID = Column(.teacherID, header)
+        position = Column(.position, header)
+        staffCategory = Column(.staffCategory, header)
+        subject = Column(.subject, header)
+        staffCategories = CodeTable(field: .staffCategory, mapping: header.mapping)
+        self.knownSchools = knownSchools
+        self.pseudonymizer = pseudonymizer
+    }
+
+    struct Values {
+        var schoolCode: String?
+        var pseudonym: String?
+        var position: String?
+        var staffCategory: StaffCategory
+        var subject: String?
+    }
+
+    mutating func read(_ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Values {
+        var school = Cells.requiredText(schoolCode, fields, line, &issues)
+        if let code = school, !knownSchools.contains(code) {
+            issues.append(schoolCode.issue(line, code, .unknownSchool))
+            school = nil
+        }
+        let rawID = teacherID.raw(fields)
+        let normalised = Pseudonymizer.normalise(rawID)
+        var pseudonym: String?
+        if normalised.isEmpty {
+            issues.append(teacherID.issue(line, rawID, .missingRequired))
+        } else if let cached = pseudonyms[normalised] {
+            pseudonym = cached
+        } else {
+            let made = pseudonymizer.pseudonym(ofNormalised: normalised)
+            if pseudonyms.count >= Self.pseudonymCacheLimit { pseudonyms.removeAll(keepingCapacity: true) }
+            pseudonyms[normalised] = made
+            pseudonym = made
+        }
+        let positionText = Cells.text(position, fields)
+        let category = Cells.code(staffCategory, staffCategories, fields, line, &issues)
+            ?? StaffCategory.derived(fromFoldedPosition: positionText.map(TextFold.fold))
+        return Values(schoolCode: school, pseudonym: pseudonym, position: positionText,
+                      staffCategory: category, subject: Cells.text(subject, fields))
+    }
+}
+
+/// Validates and normalises the rows of an enrolment export.
+/// Create one per file: it remembers natural keys to reject a row repeated in the file.
+public struct EnrolmentValidator {
+    public let header: HeaderMap
+    public let years: YearSources
+    private var person: PersonColumns
+    private let academicYear, courseTitle, programKind, hours, delivery, focusArea, provider, funding,
+        requestedBySchool, startDate, endDate, status, certificateNo: Column
+    private let programKinds: CodeTable<ProgramKind>
+    private let deliveries: CodeTable<Delivery>
+    private let focusAreas: CodeTable<DeficitArea>
+    private let fundings: CodeTable<Funding>
+    private let statuses: CodeTable<EnrolmentStatus>
+    private let requestedFlag: FlagTable
+    private var seen = DuplicateTracker()
+
+    /// `header` must be a map of kind `.enrolments`.
+    public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
+        precondition(header.kind == .enrolments, "EnrolmentValidator needs an enrolments header")
+        self.header = header
+        self.years = years
+        let mapping = header.mapping
+        person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
+        academicYear = Column(.academicYear, header)
+        courseTitle = Column(.courseTitle, header)
+        programKind = Column(.programKind, header)
+        hours = Column(.hours, header)
+        delivery = Column(.delivery, header)
+        focusArea = Column(.focusArea, header)
+        provider = Column(.provider, header)
+        funding = Column(.funding, header)
+        requestedBySchool = Column(.requestedBySchool, header)
+        startDate = Column(.startDate, header)
+        endDate = Column(.endDate, header)
+        status = Column(.status, header)
+        certificateNo = Column(.certificateNo, header)
+        programKinds = CodeTable(field: .programKind, mapping: mapping)
+        deliveries = CodeTable(field: .delivery, mapping: mapping)
+        focusAreas = CodeTable(field: .focusArea, mapping: mapping)
+        fundings = CodeTable(field: .funding, mapping: mapping)
+        statuses = CodeTable(field: .status, mapping: mapping)
+        requestedFlag = FlagTable(field: .requestedBySchool, emptyMeans: true, mapping: mapping)
+    }
+
+    /// Validates one data row (`line` is its 1-based line in the file).
+    public mutating func validate(_ fields: [String], line: Int) -> RowResult<EnrolmentRecord> {
+        if let issue = Cells.fieldCount(fields, header, line) { return .rejected([issue]) }
+        var issues: [RowIssue] = []
+        let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
+        let who = person.read(fields, line, &issues)
+        let title = Cells.requiredText(courseTitle, fields, line, &issues)
+        let kind = Cells.code(programKind, programKinds, fields, line, &issues)
+        let hourCount = Cells.integer(hours, range: 1...2000, fields, line, &issues)
+        let form = Cells.code(delivery, deliveries, fields, line, &issues)
+        let focus = Cells.code(focusArea, focusAreas, fields, line, &issues)
+        let providerName = Cells.text(provider, fields)
+        let source = Cells.code(funding, fundings, fields, line, &issues)
+        let requested = Cells.flag(requestedBySchool, requestedFlag, fields, line, &issues)
+        let start = Cells.requiredDate(startDate, fields, line, &issues)
+        let end = Cells.requiredDate(endDate, fields, line, &issues)
+        let state = Cells.code(status, statuses, fields, line, &issues)
+        let certificate = Cells.text(certificateNo, fields)
+        if let start, let end, end < start {
+            issues.append(endDate.issue(line, endDate.raw(fields), .endBeforeStart, "start date \(start.iso)"))
+        }
+        guard issues.isEmpty, let ownYear, let school = who.schoolCode, let pseudonym = who.pseudonym,
+              let title, let start, let end else { return .rejected(issues) }
+        let year = ownYear ?? years.fallback
+            ?? AcademicYear.containing(state == .completed ? end : start)
+        let key = DuplicateTracker.fingerprint([year.label, pseudonym, title, start.iso])
+        if let first = seen.firstLine(of: key) {
+            return .rejected([RowIssue(line: line, column: courseTitle.name, field: .courseTitle, value: title,
+                                       reason: .duplicateRow,
+                                       detail: "same academic year, teacher, course title and start date as line \(first)")])
+        }
+        seen.insert(key, line: line)
+        return .accepted(EnrolmentRecord(
+            line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
+            position: who.position, staffCategory: who.staffCategory, subject: who.subject,
+            courseTitle: title, programKind: kind, hours: hourCount, delivery: form, focusArea: focus,
+            provider: providerName, funding: source, requestedBySchool: requested,
+            startDate: start, endDate: end, status: state, certificateNo: certificate))
+    }
+}
+
+/// Validates and normalises the rows of the yearly monitoring census.
+/// Create one per file: it remembers (year, teacher) to reject a teacher listed twice in a year.
+public struct SurveyValidator {
+    public let header: HeaderMap
+    public let years: YearSources
+    private var person: PersonColumns
+    private let academicYear, experienceYears, qualificationCategory, deficitDiagnostic, deficits,
+        individualRoute, mentoringRole, expertRoles, methodologicalAsset, networkCommunities, subjectClub,
+        interregional, conferences, seminars, webinars, internships, publications: Column
+    private let qualifications: CodeTable<QualificationCategory>
+    private let deficitAreas: CodeTable<DeficitArea>
+    private let mentoringRoles: CodeTable<MentoringRole>
+    private let expertRoleTable: CodeTable<ExpertRole>
+    private let diagnosticFlag, routeFlag, assetFlag, clubFlag, interregionalFlag: FlagTable
+    private var seen = DuplicateTracker()
+
+    /// `header` must be a map of kind `.survey`.
+    public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
+        precondition(header.kind == .survey, "SurveyValidator needs a survey header")
+        self.header = header
+        self.years = years
+        let mapping = header.mapping
+        person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
+        academicYear = Column(.academicYear, header)
+        experienceYears = Column(.experienceYears, header)
+        qualificationCategory = Column(.qualificationCategory, header)
+        deficitDiagnostic = Column(.deficitDiagnostic, header)
+        deficits = Column(.deficits, header)
+        individualRoute = Column(.individualRoute, header)
+        mentoringRole = Column(.mentoringRole, header)
+        expertRoles = Column(.expertRoles, header)
+        methodologicalAsset = Column(.methodologicalAsset, header)
+        networkCommunities = Column(.networkCommunities, header)
+        subjectClub = Column(.subjectClub, header)
+        interregional = Column(.interregional, header)
+        conferences = Column(.conferences, header)
+        seminars = Column(.seminars, header)
+        webinars = Column(.webinars, header)
+        internships = Column(.internships, header)
+        publications = Column(.publications, header)
+        qualifications = CodeTable(field: .qualificationCategory, mapping: mapping)
+        deficitAreas = CodeTable(field: .deficits, mapping: mapping)
+        mentoringRoles = CodeTable(field: .mentoringRole, mapping: mapping)
+        expertRoleTable = CodeTable(field: .expertRoles, mapping: mapping)
+        diagnosticFlag = FlagTable(field: .deficitDiagnostic, emptyMeans: false, mapping: mapping)
+        routeFlag = FlagTable(field: .individualRoute, emptyMeans: false, mapping: mapping)
+        assetFlag = FlagTable(field: .methodologicalAsset, emptyMeans: false, mapping: mapping)
+        clubFlag = FlagTable(field: .subjectClub, emptyMeans: false, mapping: mapping)
+        interregionalFlag = FlagTable(field: .interregional, emptyMeans: false, mapping: mapping)
+    }
+
+    /// Validates one data row (`line` is its 1-based line in the file).
+    public mutating func validate(_ fields: [String], line: Int) -> RowResult<SurveyRecord> {
+        if let issue = Cells.fieldCount(fields, header, line) { return .rejected([issue]) }
+        var issues: [RowIssue] = []
+        let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
+        let who = person.read(fields, line, &issues)
+        let experience = Cells.integer(experienceYears, range: 0...60, fields, line, &issues)
+        if experience == nil, TextFold.clean(experienceYears.raw(fields)) == nil {
+            issues.append(experienceYears.issue(line, "", .missingRequired))
+        }
+        let category = Cells.code(qualificationCategory, qualifications, fields, line, &issues) ?? QualificationCategory.none
+        let diagnostic = Cells.flag(deficitDiagnostic, diagnosticFlag, fields, line, &issues)
+        let deficitList = Cells.codeList(deficits, deficitAreas, fields, line, &issues)
+        let route = Cells.flag(individualRoute, routeFlag, fields, line, &issues)
+        let mentoring = Cells.code(mentoringRole, mentoringRoles, fields, line, &issues) ?? MentoringRole.none
+        let expertise = Cells.codeList(expertRoles, expertRoleTable, fields, line, &issues)
+        let asset = Cells.flag(methodologicalAsset, assetFlag, fields, line, &issues)
+        let communities = Cells.count(networkCommunities, fields, line, &issues)
+        let club = Cells.flag(subjectClub, clubFlag, fields, line, &issues)
+        let crossRegion = Cells.flag(interregional, interregionalFlag, fields, line, &issues)
+        let conferenceCount = Cells.count(conferences, fields, line, &issues)
+        let seminarCount = Cells.count(seminars, fields, line, &issues)
+        let webinarCount = Cells.count(webinars, fields, line, &issues)
+        let internshipCount = Cells.count(internships, fields, line, &issues)
+        let publicationCount = Cells.count(publications, fields, line, &issues)
+        var year: AcademicYear?
+        if let ownYear {
+            year = ownYear ?? years.fallback
+            if year == nil {
+                issues.append(RowIssue(line: line, column: academicYear.name, field: .academicYear, value: "",
+                                       reason: .missingAcademicYear))
+            }
+        }
+        guard issues.isEmpty, let year, let school = who.schoolCode, let pseudonym = who.pseudonym,
+              let experience else { return .rejected(issues) }
+        let key = DuplicateTracker.fingerprint([year.label, pseudonym])
+        if let first = seen.firstLine(of: key) {
+            return .rejected([RowIssue(line: line, column: person.teacherID.name, field: .teacherID,
+                                       value: person.teacherID.raw(fields), reason: .duplicateTeacher,
+                                       detail: "teacher already listed for \(year.label) on line \(first)")])
+        }
+        seen.insert(key, line: line)
+        return .accepted(SurveyRecord(
+            line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
+            position: who.position, staffCategory: who.staffCategory, subject: who.subject,
+            experienceYears: experience, qualificationCategory: category, deficitDiagnostic: diagnostic,
+            deficits: deficitList, individualRoute: route, mentoringRole: mentoring, expertRoles: expertise,
+            methodologicalAsset: asset, networkCommunities: communities, subjectClub: club,
+            interregional: crossRegion, conferences: conferenceCount, seminars: seminarCount,
+            webinars: webinarCount, internships: internshipCount, publications: publicationCount))
+    }
+}

@@ -1,0 +1,100 @@
+/// Parsers of single values that are not coded: integers and list splitting.
+public enum ValueParsers {
+    /// The outcome of reading an integer cell.
+    public enum IntegerValue: Equatable, Sendable {
+        /// Nothing but whitespace.
+        case empty
+        case value(Int)
+        /// Digits too many to be any count we accept (more than 9): reported as out of range.
+        case tooLarge
+        /// Not a whole number.
+        case invalid
+    }
+
+    /// Reads a whole number; spaces, NBSP and thin spaces may separate thousands (`1 200`),
+    /// a leading `+` or `-` is allowed. Decimals, letters and lone signs are invalid.
+    public static func integer(_ text: String) -> IntegerValue {
+        var value = 0
+        var digits = 0
+        var negative = false
+        var signSeen = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39:
+                if digits >= 9 {
+                    digits += 1
+                    continue
+                }
+                value = value * 10 + Int(scalar.value - 0x30)
+                digits += 1
+            case 0x2D, 0x2B, 0x2212:
+                guard digits == 0, !signSeen else { return .invalid }
+                signSeen = true
+                negative = scalar.value != 0x2B
+            default:
+                guard TextFold.isSpace(scalar) else { return .invalid }
+                if signSeen && digits == 0 { return .invalid }
+            }
+        }
+        if digits == 0 { return signSeen ? .invalid : .empty }
+        if digits > 9 { return .tooLarge }
+        return .value(negative ? -value : value)
+    }
+
+    /// Splits a list cell on `,`, `;` and `|`, folding each item and dropping empty items.
+    public static func listItems(_ text: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        for character in text {
+            if character == "," || character == ";" || character == "|" {
+                let folded = TextFold.fold(current)
+                if !folded.isEmpty { items.append(folded) }
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(character)
+            }
+        }
+        let folded = TextFold.fold(current)
+        if !folded.isEmpty { items.append(folded) }
+        return items
+    }
+}
+
+/// Remembers natural keys already seen in one file, as 16-byte SHA-256 fingerprints of the
+/// normalised key parts (never the strings), with the line each was first seen on.
+/// About 40 bytes per key: a million rows cost some 40 MB at most.
+public struct DuplicateTracker: Sendable {
+    /// The first 16 bytes of the SHA-256 of a key.
+    public struct Fingerprint: Hashable, Sendable {
+        let high: UInt64
+        let low: UInt64
+    }
+
+    private var firstLines: [Fingerprint: Int32] = [:]
+
+    public init() {}
+
+    /// Number of distinct keys remembered.
+    public var count: Int { firstLines.count }
+
+    /// The fingerprint of a key made of `parts` (joined with a separator that cannot occur in them).
+    public static func fingerprint(_ parts: [String]) -> Fingerprint {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 1 })
+        for part in parts {
+            joined.append(contentsOf: part.utf8)
+            joined.append(0x1F)
+        }
+        return Fingerprint(digestOf: joined)
+    }
+
+    /// The line a key was first seen on, or `nil` when it is new.
+    public func firstLine(of fingerprint: Fingerprint) -> Int? {
+        firstLines[fingerprint].map(Int.init)
+    }
+
+    /// Records a key as seen on `line` (keeps the earlier line if already seen).
+    public mutating func insert(_ fingerprint: Fingerprint, line: Int) {
+        if firstLines[fingerprint] == nil { firstLines[fingerprint] = Int32(clamping: line) }
+    }
+}

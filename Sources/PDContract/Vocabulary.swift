@@ -1,0 +1,113 @@
+/// Folded-string lookup tables for header names and coded values, built once per file
+/// (built-in aliases plus a mapping file's) so that each cell costs one fold and one
+/// dictionary lookup.
+enum Vocabulary {
+    /// Folded header name → field, for one kind: canonical names and built-in aliases only.
+    static func builtInHeaders(of kind: ExportKind) -> [String: ContractField] {
+        switch kind {
+        case .schools: return schoolHeaders
+        case .enrolments: return enrolmentHeaders
+        case .survey: return surveyHeaders
+        }
+    }
+
+    private static let schoolHeaders = makeHeaders(.schools)
+    private static let enrolmentHeaders = makeHeaders(.enrolments)
+    private static let surveyHeaders = makeHeaders(.survey)
+
+    private static func makeHeaders(_ kind: ExportKind) -> [String: ContractField] {
+        var table: [String: ContractField] = [:]
+        for definition in kind.fields {
+            table[TextFold.fold(definition.name)] = definition.field
+            for alias in definition.aliases {
+                table[TextFold.fold(alias)] = definition.field
+            }
+        }
+        return table
+    }
+
+    /// Folded header name → field for `kind`, built-in plus the mapping's header aliases.
+    static func headers(of kind: ExportKind, mapping: ContractMapping) -> [String: ContractField] {
+        var table = builtInHeaders(of: kind)
+        for (field, aliases) in mapping.headerAliases[kind] ?? [:] {
+            for alias in aliases { table[TextFold.fold(alias)] = field }
+        }
+        return table
+    }
+
+    /// Folded spelling → canonical code (raw value), built-in only, for a coded, list or flag field.
+    static func builtInValues(of field: ContractField) -> [String: String] {
+        switch field {
+        case .schoolType: return codeTable(SchoolType.self)
+        case .staffCategory: return codeTable(StaffCategory.self)
+        case .programKind: return codeTable(ProgramKind.self)
+        case .delivery: return codeTable(Delivery.self)
+        case .funding: return codeTable(Funding.self)
+        case .status: return codeTable(EnrolmentStatus.self)
+        case .qualificationCategory: return codeTable(QualificationCategory.self)
+        case .mentoringRole: return codeTable(MentoringRole.self)
+        case .focusArea, .deficits: return codeTable(DeficitArea.self)
+        case .expertRoles: return codeTable(ExpertRole.self)
+        default:
+            guard field.codes == ["true", "false"] else { return [:] }
+            return flagTable
+        }
+    }
+
+    private static let flagTable: [String: String] = {
+        var table: [String: String] = [:]
+        for alias in FlagAliases.yes { table[TextFold.fold(alias)] = "true" }
+        for alias in FlagAliases.no { table[TextFold.fold(alias)] = "false" }
+        return table
+    }()
+
+    private static func codeTable<Code: ContractCode>(_: Code.Type) -> [String: String] {
+        var table: [String: String] = [:]
+        for code in Code.allCases {
+            table[TextFold.fold(code.rawValue)] = code.rawValue
+            for alias in Code.builtInAliases[code] ?? [] {
+                table[TextFold.fold(alias)] = code.rawValue
+            }
+        }
+        return table
+    }
+}
+
+/// Folded spelling → code for one coded field, built-in aliases plus the mapping's.
+struct CodeTable<Code: ContractCode> {
+    let lookup: [String: Code]
+
+    init(field: ContractField, mapping: ContractMapping) {
+        var table: [String: Code] = [:]
+        for code in Code.allCases {
+            table[TextFold.fold(code.rawValue)] = code
+            for alias in Code.builtInAliases[code] ?? [] { table[TextFold.fold(alias)] = code }
+        }
+        for (raw, aliases) in mapping.valueAliases[field] ?? [:] {
+            guard let code = Code(rawValue: raw) else { continue }
+            for alias in aliases { table[TextFold.fold(alias)] = code }
+        }
+        lookup = table
+    }
+
+    @inline(__always)
+    func code(forFolded folded: String) -> Code? { lookup[folded] }
+}
+
+/// Folded spelling → true/false for one flag field, built-in aliases plus the mapping's.
+struct FlagTable {
+    let lookup: [String: Bool]
+    let emptyMeans: Bool
+
+    init(field: ContractField, emptyMeans: Bool, mapping: ContractMapping) {
+        var table: [String: Bool] = [:]
+        for alias in FlagAliases.yes { table[TextFold.fold(alias)] = true }
+        for alias in FlagAliases.no { table[TextFold.fold(alias)] = false }
+        for (raw, aliases) in mapping.valueAliases[field] ?? [:] {
+            guard let value = Bool(raw) else { continue }
+            for alias in aliases { table[TextFold.fold(alias)] = value }
+        }
+        lookup = table
+        self.emptyMeans = emptyMeans
+    }
+}
