@@ -43,8 +43,8 @@ let package = Package(
             dependencies: [
                 "PDPostgres", "PDCSV", "PDContract", "PDReport",
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: []
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "pdmon",
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
         .testTarget(name: "PDSampleTests", dependencies: ["PDSample", "PDContract", "PDCSV"]),
-        .testTarget(name: "PDReportTests", dependencies: ["PDReport"]),
+        .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
             dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"]

@@ -1,0 +1,142 @@
+import PDContract
+import PDPostgres
+
+/// Hands out surrogate keys from a dimension's identity sequence, a block at a time.
+///
+/// Keys come through a second connection because the loader's own connection is busy streaming
+/// COPY; sequences are not transactional, so a rolled-back load only leaves gaps.
+final class KeyAllocator {
+    private let connection: Connection
+    private let sequence: String
+    private var available: [Int] = []
+    private let blockSize: Int
+
+    init(connection: Connection, table: String, column: String, blockSize: Int = 1000) throws {
+        self.connection = connection
+        self.blockSize = blockSize
+        let result = try connection.execute("select pg_get_serial_sequence($1, $2)", [table, column])
+        guard let sequence = result.value(0, 0) else {
+            throw PostgresError(kind: .query, message: "\(table).\(column) has no identity sequence")
+        }
+        self.sequence = sequence
+    }
+
+    func next() throws -> Int {
+        if available.isEmpty {
+            let result = try connection.execute(
+                "select nextval($1::regclass) from generate_series(1, $2::integer)", [sequence, String(blockSize)])
+            available = result.rows.compactMap { $0[0].flatMap { Int($0) } }.reversed()
+        }
+        return available.removeLast()
+    }
+}
+
+/// The members of a course dimension row, as the loader keys it.
+struct CourseMember: Hashable {
+    var title: String
+    var programKind: String?
+    var hours: Int?
+    var delivery: String?
+    var focusAreaKey: Int?
+    var provider: String?
+    var funding: String?
+}
+
+/// Dimension keys resolved in the client: dimensions are small, so the loader reads them once,
+/// gives new members keys from their sequences, and inserts the new members before the merge.
+final class DimensionKeys {
+    private(set) var schools: [String: Int] = [:]
+    private(set) var teachers: [String: Int] = [:]
+    private(set) var courses: [CourseMember: Int] = [:]
+    private(set) var deficitAreas: [String: Int] = [:]
+    private(set) var newTeachers: [(key: Int, pseudonym: String)] = []
+    private(set) var newCourses: [(key: Int, member: CourseMember)] = []
+    private var teacherKeys: KeyAllocator?
+    private var courseKeys: KeyAllocator?
+
+    /// Reads the current school versions (code → key); enough for validation and dry runs.
+    init(connection: Connection) throws {
+        for row in try connection.execute("select school_code, school_key from dw.dim_school where is_current").rows {
+            if let code = row[0], let key = row[1].flatMap({ Int($0) }) { schools[code] = key }
+        }
+        for row in try connection.execute("select code, deficit_area_key from dw.dim_deficit_area").rows {
+            if let code = row[0], let key = row[1].flatMap({ Int($0) }) { deficitAreas[code] = key }
+        }
+    }
+
+    /// Reads teachers and courses too, and opens key allocation for new members.
+    func prepareForWriting(connection: Connection, allocatorConnection: Connection) throws {
+        for row in try connection.execute("select teacher_pseudonym, teacher_key from dw.dim_teacher").rows {
+            if let pseudonym = row[0], let key = row[1].flatMap({ Int($0) }) { teachers[pseudonym] = key }
+        }
+        let courseRows = try connection.execute("""
+            select course_key, course_title, program_kind, hours, delivery, focus_area_key, provider, funding
+            from dw.dim_course
+            """)
+        for row in courseRows.rows {
+            guard let key = row[0].flatMap({ Int($0) }), let title = row[1] else { continue }
+            let member = CourseMember(
+                title: title, programKind: row[2], hours: row[3].flatMap { Int($0) }, delivery: row[4],
+                focusAreaKey: row[5].flatMap { Int($0) }, provider: row[6], funding: row[7])
+            courses[member] = key
+        }
+        teacherKeys = try KeyAllocator(connection: allocatorConnection, table: "dw.dim_teacher", column: "teacher_key")
+        courseKeys = try KeyAllocator(connection: allocatorConnection, table: "dw.dim_course", column: "course_key")
+    }
+
+    func teacherKey(_ pseudonym: String) throws -> Int {
+        if let key = teachers[pseudonym] { return key }
+        guard let allocator = teacherKeys else { preconditionFailure("prepareForWriting first") }
+        let key = try allocator.next()
+        teachers[pseudonym] = key
+        newTeachers.append((key, pseudonym))
+        return key
+    }
+
+    func courseKey(_ member: CourseMember) throws -> Int {
+        if let key = courses[member] { return key }
+        guard let allocator = courseKeys else { preconditionFailure("prepareForWriting first") }
+        let key = try allocator.next()
+        courses[member] = key
+        newCourses.append((key, member))
+        return key
+    }
+
+    /// Inserts the members met for the first time in this batch (inside the batch's transaction).
+    func insertNewMembers(connection: Connection, batchKey: Int) throws {
+        if !newTeachers.isEmpty {
+            try connection.copyIn("copy dw.dim_teacher (teacher_key, teacher_pseudonym, first_seen_batch_key) from stdin") { writer in
+                var row = CopyRow()
+                for teacher in newTeachers {
+                    row.reset()
+                    row.int(teacher.key)
+                    row.text(teacher.pseudonym)
+                    row.int(batchKey)
+                    row.end()
+                    try writer.write(row.bytes)
+                }
+            }
+        }
+        if !newCourses.isEmpty {
+            try connection.copyIn("""
+                copy dw.dim_course (course_key, course_title, program_kind, hours, delivery, focus_area_key, provider, funding)
+                from stdin
+                """) { writer in
+                var row = CopyRow()
+                for course in newCourses {
+                    row.reset()
+                    row.int(course.key)
+                    row.text(course.member.title)
+                    row.text(course.member.programKind)
+                    row.int(course.member.hours)
+                    row.text(course.member.delivery)
+                    row.int(course.member.focusAreaKey)
+                    row.text(course.member.provider)
+                    row.text(course.member.funding)
+                    row.end()
+                    try writer.write(row.bytes)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import PDContract
+import PDPostgres
+
+/// The kind-specific half of a load: which contract validator reads the rows, how an accepted
+/// record becomes a staging row (with its dimension keys), and which SQL files stage, check
+/// and merge it.
+struct KindPipeline {
+    private enum Validator {
+        case schools(SchoolValidator)
+        case enrolments(EnrolmentValidator)
+        case survey(SurveyValidator)
+    }
+
+    private var validator: Validator
+    private let dimensions: DimensionKeys
+    private var lastSchool: SchoolRecord?
+    private var lastEnrolment: EnrolmentRecord?
+    private var lastSurvey: SurveyRecord?
+    /// Enrolments without a status: completed when they ended before this day, else in progress.
+    private let today: CivilDate
+
+    init(header: HeaderMap, request: LoadRequest, pseudonymizer: Pseudonymizer?, dimensions: DimensionKeys) throws {
+        self.dimensions = dimensions
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        today = CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)!
+        let schoolCodes = Set(dimensions.schools.keys)
+        let years = YearSources(explicitYear: request.explicitYear, fileName: request.fileName)
+        switch header.kind {
+        case .schools:
+            validator = .schools(SchoolValidator(header: header))
+        case .enrolments:
+            guard let pseudonymizer else { throw PseudonymKeyError.missing }
+            validator = .enrolments(EnrolmentValidator(
+                header: header, knownSchools: KnownSchools(schoolCodes), pseudonymizer: pseudonymizer, years: years))
+        case .survey:
+            guard let pseudonymizer else { throw PseudonymKeyError.missing }
+            validator = .survey(SurveyValidator(
+                header: header, knownSchools: KnownSchools(schoolCodes), pseudonymizer: pseudonymizer, years: years))
+        }
+    }
+
+    var kind: ExportKind {
+        switch validator {
+        case .schools: return .schools
+        case .enrolments: return .enrolments
+        case .survey: return .survey
+        }
+    }
+
+    var stageFile: String { "load/stage_\(kind.rawValue).sql" }
+    var mergeFile: String { "load/merge_\(kind.rawValue).sql" }
+    var checkFile: String? { kind == .schools ? nil : "load/check_\(kind.rawValue).sql" }
+
+    var factTable: String {
+        switch kind {
+        case .schools: return "dw.dim_school"
+        case .enrolments: return "dw.fact_course_enrolment"
+        case .survey: return "dw.fact_teacher_year"
+        }
+    }
+
+    var copyStatement: String {
+        switch kind {
+        case .schools:
+            return "copy stage_school (line_number, school_code, name, school_type, is_base_school, municipality) from stdin"
+        case .enrolments:
+            return """
+                copy stage_enrolment (line_number, teacher_key, academic_year_key, school_key, course_key, course_title,
+                    start_date_key, end_date_key, staff_category, position, subject, status, is_requested_by_school,
+                    has_certificate) from stdin
+                """
+        case .survey:
+            return """
+                copy stage_teacher_year (line_number, teacher_key, academic_year_key, school_key, school_code, position,
+                    staff_category, subject, experience_years, qualification_category, has_deficit_diagnostic,
+                    has_individual_route, mentoring_role, is_methodological_asset, network_communities,
+                    is_subject_club_member, has_interregional, conferences, seminars, webinars, internships,
+                    publications, deficit_codes, expert_role_codes) from stdin
+                """
+        }
+    }
+
+    func factCount(_ connection: Connection) throws -> Int {
+        let filter = kind == .schools ? " where is_current" : ""
+        return try connection.execute("select count(*) from \(factTable)\(filter)").scalarInt ?? 0
+    }
+
+    /// Validates one row; an accepted record is kept for `encode`.
+    mutating func validate(_ fields: [String], line: Int) -> RowResult<Void> {
+        switch validator {
+        case .schools(var schools):
+            let result = schools.validate(fields, line: line)
+            validator = .schools(schools)
+            lastSchool = result.record
+            return result.record == nil ? .rejected(result.issues) : .accepted(())
+        case .enrolments(var enrolments):
+            let result = enrolments.validate(fields, line: line)
+            validator = .enrolments(enrolments)
+            lastEnrolment = result.record
+            return result.record == nil ? .rejected(result.issues) : .accepted(())
+        case .survey(var survey):
+            let result = survey.validate(fields, line: line)
+            validator = .survey(survey)
+            lastSurvey = result.record
+            return result.record == nil ? .rejected(result.issues) : .accepted(())
+        }
+    }
+
+    /// Writes the last accepted record as a staging row, resolving its dimension keys.
+    func encode(line: Int, into row: inout CopyRow) throws {
+        switch kind {
+        case .schools:
+            guard let school = lastSchool else { return }
+            row.int(line)
+            row.text(school.schoolCode)
+            row.text(school.name)
+            row.text(school.schoolType?.rawValue)
+            row.bool(school.isBaseSchool)
+            row.text(school.municipality)
+        case .enrolments:
+            guard let enrolment = lastEnrolment else { return }
+            let course = CourseMember(
+                title: enrolment.courseTitle, programKind: enrolment.programKind?.rawValue, hours: enrolment.hours,
+                delivery: enrolment.delivery?.rawValue,
+                focusAreaKey: enrolment.focusArea.flatMap { dimensions.deficitAreas[$0.rawValue] },
+                provider: enrolment.provider, funding: enrolment.funding?.rawValue)
+            let status = enrolment.status ?? (enrolment.endDate < today ? .completed : .inProgress)
+            row.int(line)
+            row.int(try dimensions.teacherKey(enrolment.teacherPseudonym))
+            row.int(enrolment.academicYear.start)
+            row.int(dimensions.schools[enrolment.schoolCode])
+            row.int(try dimensions.courseKey(course))
+            row.text(enrolment.courseTitle)
+            row.int(enrolment.startDate.key)
+            row.int(enrolment.endDate.key)
+            row.text(enrolment.staffCategory.rawValue)
+            row.text(enrolment.position)
+            row.text(enrolment.subject)
+            row.text(status.rawValue)
+            row.bool(enrolment.requestedBySchool)
+            row.bool(enrolment.certificateNo != nil)
+        case .survey:
+            guard let census = lastSurvey else { return }
+            row.int(line)
+            row.int(try dimensions.teacherKey(census.teacherPseudonym))
+            row.int(census.academicYear.start)
+            row.int(dimensions.schools[census.schoolCode])
+            row.text(census.schoolCode)
+            row.text(census.position)
+            row.text(census.staffCategory.rawValue)
+            row.text(census.subject)
+            row.int(census.experienceYears)
+            row.text(census.qualificationCategory.rawValue)
+            row.bool(census.deficitDiagnostic)
+            row.bool(census.individualRoute)
+            row.text(census.mentoringRole.rawValue)
+            row.bool(census.methodologicalAsset)
+            row.int(census.networkCommunities)
+            row.bool(census.subjectClub)
+            row.bool(census.interregional)
+            row.int(census.conferences)
+            row.int(census.seminars)
+            row.int(census.webinars)
+            row.int(census.internships)
+            row.int(census.publications)
+            // Sorted, so the merge can tell an unchanged census row by comparing arrays.
+            row.codes(census.deficits.map(\.rawValue).sorted())
+            row.codes(census.expertRoles.map(\.rawValue).sorted())
+        }
+        row.end()
+    }
+}

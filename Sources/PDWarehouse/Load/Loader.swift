@@ -1,0 +1,298 @@
+import Foundation
+import Logging
+import PDCSV
+import PDContract
+import PDPostgres
+
+/// Loads export files into the warehouse, one file = one batch = one transaction.
+///
+/// A load streams the file: each row is parsed, validated and normalised by the contract, its
+/// dimension keys are resolved in the client, and it goes to a staging table with COPY; then
+/// new dimension members are inserted, the batch's keys are checked set-based, and the rows
+/// are merged into the facts. Too many bad rows or a bad header refuse the file: the transaction
+/// is rolled back and only the batch record and its rejects are written.
+public final class Loader {
+    /// The advisory lock every writer holds (`etl run`, `load`): "pdmonetl" in ASCII.
+    public static let lockKey: Int64 = 0x7064_6d6f_6e65_746c
+
+    private let conninfo: String
+    private let sql: SQLDirectory
+    private let pseudonymizer: Pseudonymizer?
+    private let logger: Logger
+    private var connection: Connection?
+    private var holdsLock = false
+
+    public init(conninfo: String, sql: SQLDirectory, pseudonymizer: Pseudonymizer?, logger: Logger) {
+        self.conninfo = conninfo
+        self.sql = sql
+        self.pseudonymizer = pseudonymizer
+        self.logger = logger
+    }
+
+    deinit { close() }
+
+    /// Connects (checking that the schema is migrated) and takes the writers' advisory lock.
+    /// Throws `WarehouseError.lockHeld` at once when another run holds it.
+    public func open(lock: Bool = true) throws {
+        guard connection == nil else { return }
+        let connection = try DatabaseTarget.connectMigrated(conninfo: conninfo, sql: sql)
+        if lock {
+            guard try connection.tryAdvisoryLock(Self.lockKey) else {
+                connection.close()
+                throw WarehouseError.lockHeld(what: "pdmon load / etl run")
+            }
+            holdsLock = true
+        }
+        self.connection = connection
+    }
+
+    public func close() {
+        if holdsLock, let connection, connection.isOpen { try? connection.advisoryUnlock(Self.lockKey) }
+        holdsLock = false
+        connection?.close()
+        connection = nil
+    }
+
+    /// Loads (or with `dryRun`, validates) one file. Data problems come back as an outcome;
+    /// database and I/O failures throw, after the transaction has been rolled back.
+    public func load(_ request: LoadRequest) throws -> LoadOutcome {
+        try open()
+        guard let connection else { preconditionFailure("open() sets the connection") }
+        let started = Date()
+        let scan = try FileScan.scan(path: request.path)
+        var outcome = LoadOutcome(
+            status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
+        defer { logger.debug("load finished", metadata: ["file": "\(request.fileName)"]) }
+
+        if !request.dryRun, !request.force,
+           let previous = try connection.execute(try sql.text("etl/batch_already_loaded.sql"), [scan.sha256]).rows.first {
+            outcome.status = .skipped
+            outcome.message = "the same content was loaded as batch \(previous[0] ?? "?") (\(previous[1] ?? "")) on \(previous[2] ?? "");"
+                + " use --force to reload / уже загружен (пакет \(previous[0] ?? "?")); --force для повторной загрузки"
+            outcome.batchKey = try recordBatch(outcome, connection: connection)
+            outcome.seconds = Date().timeIntervalSince(started)
+            return outcome
+        }
+
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(path: request.path, format: scan.format)
+        } catch {
+            throw WarehouseError.fileUnreadable(path: request.path, reason: String(describing: error))
+        }
+
+        // The header decides the kind and the column map; a bad one refuses the file.
+        let header: HeaderMap
+        do {
+            guard try reader.next() else { throw HeaderError.emptyHeader }
+            let names = reader.record.strings()
+            header = try request.kind.map { try HeaderMap(kind: $0, header: names, mapping: request.mapping) }
+                ?? ExportKind.detect(header: names, mapping: request.mapping)
+        } catch let error as HeaderError {
+            return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
+                RejectEntry(line: 1, column: "header", value: "", reasonCode: Self.reasonCode(error), reasonText: error.description)
+            ], message: error.description)
+        } catch {
+            return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
+                RejectEntry(line: 1, column: "header", value: "", reasonCode: "malformed_csv", reasonText: String(describing: error))
+            ], message: String(describing: error))
+        }
+        outcome.kind = header.kind
+        if !header.unknownColumns.isEmpty {
+            logger.notice("columns ignored / столбцы не используются: \(header.unknownColumns.map(\.name).joined(separator: ", "))",
+                          metadata: ["file": "\(request.fileName)"])
+        }
+
+        let dimensions = try DimensionKeys(connection: connection)
+        var pipeline = try KindPipeline(
+            header: header, request: request, pseudonymizer: pseudonymizer, dimensions: dimensions)
+
+        if request.dryRun {
+            var tally = RowTally()
+            try Self.readRows(&reader, into: &tally, request: request) { fields, line in
+                pipeline.validate(fields, line: line)
+            }
+            outcome.rowsRead = tally.read
+            outcome.rowsRejected = tally.rejectedRows
+            outcome.rowsLoaded = tally.read - tally.rejectedRows
+            outcome.rejects = tally.rejects
+            outcome.seconds = Date().timeIntervalSince(started)
+            if tally.exceeds(request.maxRejectRatio) {
+                outcome.status = .refused
+                outcome.message = Self.ratioMessage(tally, request.maxRejectRatio) + " (dry run / проверка)"
+            } else {
+                outcome.status = .validated
+            }
+            return outcome
+        }
+
+        // The batch's single transaction. A kill or a dead server rolls all of it back.
+        let allocator = try Connection(conninfo: conninfo, applicationName: "pdmon-keys")
+        defer { allocator.close() }
+        try dimensions.prepareForWriting(connection: connection, allocatorConnection: allocator)
+        var tally = RowTally()
+        do {
+            try connection.run("begin")
+            let batchKey = try connection.execute(
+                try sql.text("etl/batch_start.sql"), [request.fileName, scan.sha256, header.kind.rawValue, "false"]
+            ).scalarInt ?? 0
+            outcome.batchKey = batchKey
+            try connection.execute("select set_config('pdmon.batch_key', $1, true)", [String(batchKey)])
+            try connection.run(try sql.text(pipeline.stageFile))
+            try connection.copyIn(pipeline.copyStatement) { writer in
+                var row = CopyRow()
+                try Self.readRows(&reader, into: &tally, request: request) { fields, line in
+                    let result = pipeline.validate(fields, line: line)
+                    if case .accepted = result {
+                        row.reset()
+                        try pipeline.encode(line: line, into: &row)
+                        try writer.write(row.bytes)
+                    }
+                    return result
+                }
+                if tally.exceeds(request.maxRejectRatio) { throw RefuseFile() }
+            }
+            try dimensions.insertNewMembers(connection: connection, batchKey: batchKey)
+            if let checkFile = pipeline.checkFile {
+                let orphans = try connection.execute(try sql.text(checkFile)).scalarInt ?? 0
+                guard orphans == 0 else {
+                    throw PostgresError(kind: .query, message: "\(orphans) staged rows reference missing dimension members;"
+                        + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
+                }
+            }
+            let before = try pipeline.factCount(connection)
+            try connection.run(try sql.text(pipeline.mergeFile))
+            let changed = try connection.execute(
+                "select count(*) from \(pipeline.factTable) where batch_key = $1::bigint", [String(batchKey)]
+            ).scalarInt ?? 0
+            let after = try pipeline.factCount(connection)
+            outcome.rowsRead = tally.read
+            outcome.rowsRejected = tally.rejectedRows
+            outcome.rowsLoaded = tally.read - tally.rejectedRows
+            outcome.rowsChanged = changed
+            outcome.rejects = tally.rejects
+            outcome.message = "new or changed \(changed), facts \(before) → \(after) / новых или изменённых \(changed)"
+            try connection.execute(try sql.text("etl/batch_finish.sql"), [
+                String(batchKey), "loaded", String(outcome.rowsRead), String(outcome.rowsLoaded),
+                String(outcome.rowsRejected), outcome.message,
+            ])
+            try writeRejects(tally.rejects, batchKey: batchKey, connection: connection)
+            try connection.run("commit")
+        } catch is RefuseFile {
+            if connection.isOpen { try? connection.run("rollback") }
+            outcome.rowsRead = tally.read
+            outcome.rowsRejected = tally.rejectedRows
+            outcome.batchKey = nil
+            return try refuse(outcome, request: request, started: started, connection: connection,
+                              rejects: tally.rejects, message: Self.ratioMessage(tally, request.maxRejectRatio))
+        } catch let error as CSVError {
+            if connection.isOpen { try? connection.run("rollback") }
+            outcome.rowsRead = tally.read
+            outcome.batchKey = nil
+            let line = error.line ?? 0
+            return try refuse(outcome, request: request, started: started, connection: connection, rejects: tally.rejects + [
+                RejectEntry(line: max(line, 1), column: "", value: "", reasonCode: "malformed_csv", reasonText: error.description)
+            ], message: error.description)
+        } catch {
+            if connection.isOpen { try? connection.run("rollback") }
+            throw error
+        }
+        outcome.seconds = Date().timeIntervalSince(started)
+        return outcome
+    }
+
+    /// Records the file as refused: nothing of its data, only the batch and why.
+    private func refuse(
+        _ outcome: LoadOutcome, request: LoadRequest, started: Date, connection: Connection,
+        rejects: [RejectEntry], message: String
+    ) throws -> LoadOutcome {
+        var outcome = outcome
+        outcome.status = .refused
+        outcome.message = message
+        outcome.rejects = rejects
+        outcome.rowsLoaded = 0
+        if outcome.rowsRejected == 0 { outcome.rowsRejected = Set(rejects.map(\.line)).count }
+        outcome.seconds = Date().timeIntervalSince(started)
+        guard !request.dryRun else { return outcome }
+        try connection.transaction {
+            let key = try recordBatch(outcome, connection: connection)
+            outcome.batchKey = key
+            try writeRejects(rejects, batchKey: key, connection: connection)
+        }
+        return outcome
+    }
+
+    private func recordBatch(_ outcome: LoadOutcome, connection: Connection) throws -> Int {
+        try connection.execute(try sql.text("etl/batch_record.sql"), [
+            outcome.fileName, outcome.sha256, outcome.kind?.rawValue ?? "enrolments", outcome.status.rawValue,
+            String(outcome.rowsRead), String(outcome.rowsRejected), outcome.message,
+        ]).scalarInt ?? 0
+    }
+
+    private func writeRejects(_ rejects: [RejectEntry], batchKey: Int, connection: Connection) throws {
+        guard !rejects.isEmpty else { return }
+        try connection.copyIn("""
+            copy dw.etl_reject (batch_key, line_number, column_name, value_masked, reason_code, reason_text) from stdin
+            """) { writer in
+            var row = CopyRow()
+            for reject in rejects {
+                row.reset()
+                row.int(batchKey)
+                row.int(reject.line)
+                row.text(reject.column)
+                row.text(reject.value)
+                row.text(reject.reasonCode)
+                row.text(reject.reasonText)
+                row.end()
+                try writer.write(row.bytes)
+            }
+        }
+    }
+
+    /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
+    private static func readRows(
+        _ reader: inout CSVReader, into tally: inout RowTally, request: LoadRequest,
+        _ handle: ([String], Int) throws -> RowResult<Void>
+    ) throws {
+        while try reader.next() {
+            let line = reader.record.line
+            let result = try handle(reader.record.strings(), line)
+            tally.read += 1
+            if case .rejected(let issues) = result {
+                tally.rejectedRows += 1
+                for issue in issues where tally.rejects.count < LoadOutcome.maximumStoredRejects {
+                    tally.rejects.append(RejectEntry(issue))
+                }
+            }
+        }
+    }
+
+    private static func ratioMessage(_ tally: RowTally, _ ratio: Double) -> String {
+        let share = tally.read == 0 ? 0 : Double(tally.rejectedRows) / Double(tally.read) * 100
+        return String(format: "%d of %d rows rejected (%.1f%%), more than --max-reject-ratio %.1f%%: file refused, nothing written"
+            + " / отклонено %d из %d строк (%.1f%%), больше допустимых %.1f%%: файл не загружен",
+            tally.rejectedRows, tally.read, share, ratio * 100, tally.rejectedRows, tally.read, share, ratio * 100)
+    }
+
+    private static func reasonCode(_ error: HeaderError) -> String {
+        switch error {
+        case .emptyHeader: return "empty_header"
+        case .unrecognised: return "unrecognised_header"
+        case .missingRequiredColumns: return "missing_column"
+        }
+    }
+}
+
+/// Thrown inside the COPY closure to abort it when the file is over the reject ratio.
+struct RefuseFile: Error {}
+
+/// Counts of one file's rows.
+struct RowTally {
+    var read = 0
+    var rejectedRows = 0
+    var rejects: [RejectEntry] = []
+
+    func exceeds(_ ratio: Double) -> Bool {
+        read > 0 && Double(rejectedRows) > ratio * Double(read)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import PDWarehouse
+
+struct DBCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Warehouse schema: migrate and status / схема хранилища: миграции и состояние.",
+        subcommands: [Migrate.self, Status.self]
+    )
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending migrations from sql/migrations / применить новые миграции.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func run() throws {
+            let logger = logging.bootstrap()
+            let sql = try SQLDirectory.locate()
+            let applied = try WarehouseAdmin.migrate(conninfo: connection.conninfo, sql: sql) { migration in
+                logger.info("applied migration \(migration.name) / применена миграция")
+            }
+            print(applied.isEmpty
+                ? "schema is up to date / схема актуальна"
+                : "applied \(applied.count) migration(s) / применено миграций: \(applied.count)")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schema version and row counts / версия схемы и число строк.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func run() throws {
+            _ = logging.bootstrap()
+            let status = try WarehouseAdmin.status(conninfo: connection.conninfo, sql: try SQLDirectory.locate())
+            print(status.rendered())
+        }
+    }
+}

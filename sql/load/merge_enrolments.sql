@@ -1,0 +1,34 @@
+-- Upserts the staged enrolments into dw.fact_course_enrolment on the natural key
+-- (academic year, teacher, course title, start date). Unchanged rows are not touched,
+-- so loading the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
+
+-- Rows whose natural key is in the file but whose content changed are replaced.
+delete from dw.fact_course_enrolment f
+using stage_enrolment s, dw.dim_course c
+where c.course_key = f.course_key
+  and f.teacher_key = s.teacher_key
+  and f.academic_year_key = s.academic_year_key
+  and f.start_date_key = s.start_date_key
+  and c.course_title = s.course_title
+  and (f.course_key, f.school_key, f.end_date_key, f.staff_category, f.position, f.subject,
+       f.status, f.is_requested_by_school, f.has_certificate)
+      is distinct from
+      (s.course_key, s.school_key, s.end_date_key, s.staff_category, s.position, s.subject,
+       s.status, s.is_requested_by_school, s.has_certificate);
+
+insert into dw.fact_course_enrolment (
+    teacher_key, academic_year_key, school_key, course_key, start_date_key, end_date_key,
+    staff_category, position, subject, status, is_requested_by_school, has_certificate, batch_key
+)
+select s.teacher_key, s.academic_year_key, s.school_key, s.course_key, s.start_date_key, s.end_date_key,
+       s.staff_category, s.position, s.subject, s.status, s.is_requested_by_school, s.has_certificate,
+       current_setting('pdmon.batch_key')::bigint
+from stage_enrolment s
+where not exists (
+    select 1
+    from dw.fact_course_enrolment f
+    where f.teacher_key = s.teacher_key
+      and f.academic_year_key = s.academic_year_key
+      and f.start_date_key = s.start_date_key
+      and f.course_key = s.course_key
+);

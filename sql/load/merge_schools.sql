@@ -1,0 +1,50 @@
+-- Merges the staged directory into dw.dim_school (type 2 on name and school_type,
+-- type 1 on is_base_school and municipality). The batch is current_setting('pdmon.batch_key').
+-- Schools absent from the file are left as they are: a directory file may be partial.
+-- An empty school_type keeps the stored one (a new school without a type is 'other').
+
+update stage_school s
+set school_type = coalesce(
+    (select d.school_type from dw.dim_school d where d.school_code = s.school_code and d.is_current),
+    'other')
+where s.school_type is null;
+
+-- Same-day corrections and type-1 changes update the current version in place.
+update dw.dim_school d
+set name = s.name,
+    school_type = s.school_type,
+    is_base_school = s.is_base_school,
+    municipality = s.municipality,
+    batch_key = current_setting('pdmon.batch_key')::bigint
+from stage_school s
+where d.school_code = s.school_code
+  and d.is_current
+  and (d.valid_from = current_date or (d.name = s.name and d.school_type = s.school_type))
+  and (d.name, d.school_type, d.is_base_school, d.municipality)
+      is distinct from (s.name, s.school_type, s.is_base_school, s.municipality);
+
+-- A changed name or type closes the current version ...
+with closed as (
+    update dw.dim_school d
+    set valid_to = current_date,
+        is_current = false
+    from stage_school s
+    where d.school_code = s.school_code
+      and d.is_current
+      and d.valid_from < current_date
+      and (d.name, d.school_type) is distinct from (s.name, s.school_type)
+    returning d.school_code
+)
+-- ... and opens a new one from today.
+insert into dw.dim_school (school_code, name, school_type, is_base_school, municipality, valid_from, batch_key)
+select s.school_code, s.name, s.school_type, s.is_base_school, s.municipality, current_date,
+       current_setting('pdmon.batch_key')::bigint
+from stage_school s
+inner join closed c on c.school_code = s.school_code;
+
+-- Schools seen for the first time: their first version covers all history.
+insert into dw.dim_school (school_code, name, school_type, is_base_school, municipality, valid_from, batch_key)
+select s.school_code, s.name, s.school_type, s.is_base_school, s.municipality, date '1900-01-01',
+       current_setting('pdmon.batch_key')::bigint
+from stage_school s
+where not exists (select 1 from dw.dim_school d where d.school_code = s.school_code);

@@ -1,0 +1,101 @@
+-- Replaces the census of every (academic year, school) the file contains, and the census row
+-- of every teacher the file lists for that year at another school (the newest file wins).
+-- Rows identical to what is stored (facts and bridges alike) are left untouched, so loading
+-- the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
+
+create temp table survey_existing on commit drop as
+with scope as (
+    select distinct s.academic_year_key, s.school_code
+    from stage_teacher_year s
+),
+in_scope as (
+    select f.teacher_key, f.academic_year_key
+    from dw.fact_teacher_year f
+    inner join dw.dim_school d on d.school_key = f.school_key
+    inner join scope on scope.academic_year_key = f.academic_year_key and scope.school_code = d.school_code
+    union
+    select f.teacher_key, f.academic_year_key
+    from dw.fact_teacher_year f
+    inner join stage_teacher_year s on s.teacher_key = f.teacher_key and s.academic_year_key = f.academic_year_key
+)
+select f.*,
+       coalesce((select array_agg(a.code order by a.code)
+                 from dw.bridge_teacher_year_deficit b
+                 inner join dw.dim_deficit_area a on a.deficit_area_key = b.deficit_area_key
+                 where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key),
+                '{}') as deficit_codes,
+       coalesce((select array_agg(r.code order by r.code)
+                 from dw.bridge_teacher_year_expert_role b
+                 inner join dw.dim_expert_role r on r.expert_role_key = b.expert_role_key
+                 where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key),
+                '{}') as expert_role_codes
+from dw.fact_teacher_year f
+inner join in_scope i on i.teacher_key = f.teacher_key and i.academic_year_key = f.academic_year_key;
+
+-- What stays exactly as it is.
+create temp table survey_unchanged on commit drop as
+select e.teacher_key, e.academic_year_key
+from survey_existing e
+inner join stage_teacher_year s
+    on s.teacher_key = e.teacher_key
+   and s.academic_year_key = e.academic_year_key
+   and (s.school_key, s.position, s.staff_category, s.subject, s.experience_years, s.qualification_category,
+        s.has_deficit_diagnostic, s.has_individual_route, s.mentoring_role, s.is_methodological_asset,
+        s.network_communities, s.is_subject_club_member, s.has_interregional, s.conferences, s.seminars,
+        s.webinars, s.internships, s.publications, s.deficit_codes, s.expert_role_codes)
+       is not distinct from
+       (e.school_key, e.position, e.staff_category, e.subject, e.experience_years, e.qualification_category,
+        e.has_deficit_diagnostic, e.has_individual_route, e.mentoring_role, e.is_methodological_asset,
+        e.network_communities, e.is_subject_club_member, e.has_interregional, e.conferences, e.seminars,
+        e.webinars, e.internships, e.publications, e.deficit_codes, e.expert_role_codes);
+
+create temp table survey_replaced on commit drop as
+select e.teacher_key, e.academic_year_key
+from survey_existing e
+where not exists (
+    select 1 from survey_unchanged u
+    where u.teacher_key = e.teacher_key and u.academic_year_key = e.academic_year_key);
+
+delete from dw.bridge_teacher_year_deficit b
+using survey_replaced r
+where b.teacher_key = r.teacher_key and b.academic_year_key = r.academic_year_key;
+
+delete from dw.bridge_teacher_year_expert_role b
+using survey_replaced r
+where b.teacher_key = r.teacher_key and b.academic_year_key = r.academic_year_key;
+
+delete from dw.fact_teacher_year f
+using survey_replaced r
+where f.teacher_key = r.teacher_key and f.academic_year_key = r.academic_year_key;
+
+create temp table survey_new on commit drop as
+select s.*
+from stage_teacher_year s
+where not exists (
+    select 1 from survey_unchanged u
+    where u.teacher_key = s.teacher_key and u.academic_year_key = s.academic_year_key);
+
+insert into dw.fact_teacher_year (
+    teacher_key, academic_year_key, school_key, position, staff_category, subject, experience_years,
+    qualification_category, has_deficit_diagnostic, has_individual_route, mentoring_role,
+    is_methodological_asset, network_communities, is_subject_club_member, has_interregional,
+    conferences, seminars, webinars, internships, publications, batch_key
+)
+select n.teacher_key, n.academic_year_key, n.school_key, n.position, n.staff_category, n.subject,
+       n.experience_years, n.qualification_category, n.has_deficit_diagnostic, n.has_individual_route,
+       n.mentoring_role, n.is_methodological_asset, n.network_communities, n.is_subject_club_member,
+       n.has_interregional, n.conferences, n.seminars, n.webinars, n.internships, n.publications,
+       current_setting('pdmon.batch_key')::bigint
+from survey_new n;
+
+insert into dw.bridge_teacher_year_deficit (teacher_key, academic_year_key, deficit_area_key, batch_key)
+select n.teacher_key, n.academic_year_key, a.deficit_area_key, current_setting('pdmon.batch_key')::bigint
+from survey_new n
+cross join lateral unnest(n.deficit_codes) as u(code)
+inner join dw.dim_deficit_area a on a.code = u.code;
+
+insert into dw.bridge_teacher_year_expert_role (teacher_key, academic_year_key, expert_role_key, batch_key)
+select n.teacher_key, n.academic_year_key, r.expert_role_key, current_setting('pdmon.batch_key')::bigint
+from survey_new n
+cross join lateral unnest(n.expert_role_codes) as u(code)
+inner join dw.dim_expert_role r on r.code = u.code;
