@@ -21,8 +21,10 @@
 public struct CSVReader {
     /// The encoding and delimiter in use (detected unless given).
     public let format: CSVFormat
-    /// The current record, valid after `next()` returned true and until the next call.
-    public private(set) var record: CSVRecord
+    /// The current record, after `next()` returned true.
+    public var record: CSVRecord {
+        CSVRecord(storage: storage, count: fieldCount, line: recordLine, encoding: format.encoding)
+    }
     /// The file path, or nil for in-memory input (used in error messages).
     public let path: String?
 
@@ -37,6 +39,11 @@ public struct CSVReader {
     private var chunkOffset = 0
     private var atEndOfInput = false
     private var state = ParserState()
+    /// The record being built: `storage.bytes[0..<byteCount]`, `storage.ends[0..<fieldCount]`.
+    private var storage: RecordStorage
+    private var byteCount = 0
+    private var fieldCount = 0
+    private var recordLine = 0
 
     /// The default limit on one record's size; past it the reader throws `recordTooLarge`.
     public static let defaultMaxRecordBytes = 16 << 20
@@ -76,7 +83,8 @@ public struct CSVReader {
         self.maxRecordBytes = maxRecordBytes
         self.path = path
         self.format = format
-        self.record = CSVRecord(encoding: format.encoding)
+        // Capacity never exceeds the limit, so only growing needs to check it.
+        self.storage = RecordStorage(byteCapacity: min(4096, maxRecordBytes), fieldCapacity: 64)
         // Prime the chunk with at least three bytes so a BOM is seen whole whatever the chunk size.
         while end < 3 {
             let count = try source.read(into: chunk + end, count: min(chunkSize, source.capacity - end))
@@ -94,7 +102,12 @@ public struct CSVReader {
     /// Advances to the next record, skipping empty lines. Returns false at the end of the input.
     /// After it returns false or throws, it keeps returning false.
     public mutating func next() throws(CSVError) -> Bool {
-        record.clear()
+        if !isKnownUniquelyReferenced(&storage) {
+            // The caller kept the previous record: leave it alone.
+            storage = RecordStorage(byteCapacity: storage.byteCapacity, fieldCapacity: storage.fieldCapacity)
+        }
+        byteCount = 0
+        fieldCount = 0
         while true {
             if position == end {
                 if !atEndOfInput { try refill() }
@@ -117,8 +130,8 @@ public struct CSVReader {
         case .recordStart, .afterCR:
             return false
         case .fieldStart, .unquoted, .afterClosingQuote:
-            record.ends.append(record.bytes.count)
-            record.line = state.recordLine
+            endField()
+            recordLine = state.recordLine
             state.mode = .recordStart
             return true
         case .quoted:
@@ -165,7 +178,7 @@ public struct CSVReader {
                     state.mode = .quoted
                     index += 1
                 } else if byte == delimiter {
-                    record.ends.append(record.bytes.count)
+                    endField()
                     index += 1
                 } else if byte == lf || byte == cr {
                     index += 1
@@ -186,7 +199,7 @@ public struct CSVReader {
                 let byte = bytes[index]
                 index += 1
                 if byte == delimiter {
-                    record.ends.append(record.bytes.count)
+                    endField()
                     state.mode = .fieldStart
                 } else {
                     return endRecord(lineBreak: byte)
@@ -224,7 +237,7 @@ public struct CSVReader {
                     state.mode = .quoted
                     index += 1
                 } else if byte == delimiter {
-                    record.ends.append(record.bytes.count)
+                    endField()
                     state.mode = .fieldStart
                     index += 1
                 } else if byte == lf || byte == cr {
@@ -242,8 +255,8 @@ public struct CSVReader {
     /// Closes the last field and the record after a CR or LF that has been consumed.
     @inline(__always)
     private mutating func endRecord(lineBreak: UInt8) -> Bool {
-        record.ends.append(record.bytes.count)
-        record.line = state.recordLine
+        endField()
+        recordLine = state.recordLine
         state.line += 1
         state.mode = lineBreak == 13 ? .afterCR : .recordStart
         return true
@@ -252,13 +265,33 @@ public struct CSVReader {
     @inline(__always)
     private mutating func append(_ start: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) {
         guard count > 0 else { return }
-        record.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
-        if record.bytes.count > maxRecordBytes {
-            state.mode = .recordStart
-            atEndOfInput = true
-            position = end
-            throw .recordTooLarge(file: path, line: state.recordLine, limit: maxRecordBytes)
+        if byteCount + count > storage.byteCapacity {
+            if byteCount + count > maxRecordBytes {
+                state.mode = .recordStart
+                atEndOfInput = true
+                position = end
+                throw .recordTooLarge(file: path, line: state.recordLine, limit: maxRecordBytes)
+            }
+            let grown = RecordStorage(byteCapacity: min(max(storage.byteCapacity * 2, byteCount + count), maxRecordBytes),
+                                      fieldCapacity: storage.fieldCapacity)
+            grown.bytes.update(from: storage.bytes, count: byteCount)
+            grown.ends.update(from: storage.ends, count: fieldCount)
+            storage = grown
         }
+        (storage.bytes + byteCount).update(from: start, count: count)
+        byteCount += count
+    }
+
+    @inline(__always)
+    private mutating func endField() {
+        if fieldCount == storage.fieldCapacity {
+            let grown = RecordStorage(byteCapacity: storage.byteCapacity, fieldCapacity: storage.fieldCapacity * 2)
+            grown.bytes.update(from: storage.bytes, count: byteCount)
+            grown.ends.update(from: storage.ends, count: fieldCount)
+            storage = grown
+        }
+        storage.ends[fieldCount] = byteCount
+        fieldCount += 1
     }
 }
 

@@ -1,29 +1,30 @@
 /// One record (row) read by `CSVReader`: the unescaped bytes of all its fields back to back,
 /// and where each field ends.
 ///
-/// The reader reuses one record's storage for the next, so reading allocates nothing per field.
-/// A copy kept past `next()` stays correct (it is a value) but costs a copy of its buffers.
+/// The reader reuses one record's storage for the next, so reading allocates nothing per field
+/// or per record. A record is still a value: if you keep a copy past `next()`, the reader
+/// notices and moves on to fresh storage, leaving your copy intact.
 public struct CSVRecord: Sendable {
     /// 1-based physical line number where the record starts (blank lines and line breaks
     /// inside quoted fields are counted).
-    public internal(set) var line: Int = 0
+    public let line: Int
     /// The encoding `string(at:)` decodes from.
     public let encoding: CSVEncoding
-    /// Unescaped field bytes, back to back.
-    var bytes: [UInt8] = []
-    /// `ends[i]` is the offset in `bytes` just past field `i`.
-    var ends: [Int] = []
+    @usableFromInline let storage: RecordStorage
+    /// The number of fields.
+    public let count: Int
 
-    init(encoding: CSVEncoding) {
+    init(storage: RecordStorage, count: Int, line: Int, encoding: CSVEncoding) {
+        self.storage = storage
+        self.count = count
+        self.line = line
         self.encoding = encoding
-        bytes.reserveCapacity(4096)
-        ends.reserveCapacity(64)
     }
 
     /// Builds a record from decoded fields, for tests and callers that need one by hand.
     public init(fields: [String], line: Int = 1, encoding: CSVEncoding = .utf8) {
-        self.encoding = encoding
-        self.line = line
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
         for field in fields {
             switch encoding {
             case .utf8: bytes.append(contentsOf: field.utf8)
@@ -31,68 +32,49 @@ public struct CSVRecord: Sendable {
             }
             ends.append(bytes.count)
         }
+        let storage = RecordStorage(byteCapacity: bytes.count, fieldCapacity: ends.count)
+        storage.bytes.initialize(from: bytes, count: bytes.count)
+        storage.ends.initialize(from: ends, count: ends.count)
+        self.init(storage: storage, count: ends.count, line: line, encoding: encoding)
     }
 
-    mutating func clear() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-    }
-
-    /// The number of fields.
-    public var count: Int { ends.count }
-
-    /// The byte range of field `index` in `bytes`.
-    @inline(__always)
+    /// The byte range of field `index` in the storage.
+    @inlinable @inline(__always)
     func range(at index: Int) -> Range<Int> {
-        precondition(index >= 0 && index < ends.count, "CSV field index \(index) out of range 0..<\(ends.count)")
-        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        precondition(index >= 0 && index < count, "CSV field index \(index) out of range 0..<\(count)")
+        return (index == 0 ? 0 : storage.ends[index - 1])..<storage.ends[index]
     }
 
     /// Whether field `index` is empty (zero bytes).
-    public func isEmpty(at index: Int) -> Bool {
+    @inlinable public func isEmpty(at index: Int) -> Bool {
         range(at: index).isEmpty
     }
 
     /// The byte length of field `index`.
-    public func byteCount(at index: Int) -> Int {
+    @inlinable public func byteCount(at index: Int) -> Int {
         range(at: index).count
     }
 
-    /// Whether every field is empty or only spaces and tabs, like the `;;;;` rows Excel writes
-    /// below a table. (Wholly empty lines never become records at all.)
-    public var isBlank: Bool {
-        for byte in bytes where byte != 0x20 && byte != 9 { return false }
-        return true
-    }
-
-    /// Calls `body` with the raw, still-encoded bytes of field `index`. The pointer is valid
+    /// Calls `body` with the raw, still-encoded bytes of field `index`. The buffer is valid
     /// only inside `body`.
-    public func withBytes<Value, Failure: Error>(
+    @inlinable public func withBytes<Value, Failure: Error>(
         at index: Int, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Value
     ) throws(Failure) -> Value {
         let range = range(at: index)
-        // Array.withUnsafeBytes only rethrows `any Error`: carry the typed result out by hand.
-        let outcome: Result<Value, Failure> = bytes.withUnsafeBytes { all in
-            do throws(Failure) {
-                return .success(try body(UnsafeRawBufferPointer(rebasing: all[range])))
-            } catch {
-                return .failure(error)
-            }
+        return try withExtendedLifetime(storage) { () throws(Failure) -> Value in
+            try body(UnsafeRawBufferPointer(start: storage.bytes + range.lowerBound, count: range.count))
         }
-        return try outcome.get()
     }
 
-    /// The raw, still-encoded bytes of field `index` (a slice sharing the record's storage).
-    public func bytes(at index: Int) -> ArraySlice<UInt8> {
-        bytes[range(at: index)]
+    /// The raw, still-encoded bytes of field `index`, copied. Allocates.
+    public func bytes(at index: Int) -> [UInt8] {
+        withBytes(at: index) { Array($0) }
     }
 
     /// Field `index` decoded to a String from the file's encoding. Allocates.
     public func string(at index: Int) -> String {
-        let range = range(at: index)
-        if range.isEmpty { return "" }
-        return bytes.withUnsafeBytes { all in
-            let field = UnsafeRawBufferPointer(rebasing: all[range])
+        withBytes(at: index) { field in
+            if field.isEmpty { return "" }
             switch encoding {
             case .utf8: return String(decoding: field, as: UTF8.self)
             case .windows1251: return CP1251.decode(field)
@@ -103,5 +85,39 @@ public struct CSVRecord: Sendable {
     /// All fields decoded to Strings (for the header row, messages and tests). Allocates.
     public func strings() -> [String] {
         (0..<count).map { string(at: $0) }
+    }
+
+    /// Whether every field is empty or only spaces and tabs, like the `;;;;` rows Excel writes
+    /// below a table. (Wholly empty lines never become records at all.)
+    public var isBlank: Bool {
+        guard count > 0 else { return true }
+        let total = storage.ends[count - 1]
+        for offset in 0..<total where storage.bytes[offset] != 0x20 && storage.bytes[offset] != 9 {
+            return false
+        }
+        return true
+    }
+}
+
+/// Memory of one record: field bytes back to back and the end offset of each field.
+/// Immutable once a `CSVRecord` shares it: the reader writes only while it holds the sole
+/// reference, and otherwise switches to fresh storage.
+@usableFromInline
+final class RecordStorage: @unchecked Sendable {
+    @usableFromInline let bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline let ends: UnsafeMutablePointer<Int>
+    let byteCapacity: Int
+    let fieldCapacity: Int
+
+    init(byteCapacity: Int, fieldCapacity: Int) {
+        self.byteCapacity = max(byteCapacity, 1)
+        self.fieldCapacity = max(fieldCapacity, 1)
+        bytes = .allocate(capacity: self.byteCapacity)
+        ends = .allocate(capacity: self.fieldCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        ends.deallocate()
     }
 }

@@ -128,6 +128,33 @@ import Testing
         #expect(reader.record.line == 3)
     }
 
+    @Test func aRecordKeptPastNextStaysIntact() throws {
+        var reader = try CSVReader(bytes: Array("first,row\nsecond,one,longer\n".utf8), format: CSVFormat())
+        #expect(try reader.next())
+        let kept = reader.record
+        #expect(try reader.next())
+        #expect(kept.strings() == ["first", "row"] && kept.line == 1)
+        #expect(reader.record.strings() == ["second", "one", "longer"] && reader.record.line == 2)
+    }
+
+    @Test func recordsGrowPastTheirInitialCapacity() throws {
+        let wide = (0..<300).map { "поле \($0)" }
+        let long = String(repeating: "Ж", count: 10_000)
+        var writer = CSVWriter()
+        writer.writeRecord(wide)
+        writer.writeRecord([long, "\"" + long + "\n"])
+        let rows = try readAll(writer.bytes, format: CSVFormat(), chunkSize: 4093)
+        #expect(rows.map(\.fields) == [wide, [long, "\"" + long + "\n"]])
+    }
+
+    @Test func handBuiltRecord() {
+        let record = CSVRecord(fields: ["Ёж", "", "x"], line: 7, encoding: .windows1251)
+        #expect(record.count == 3 && record.line == 7)
+        #expect(record.strings() == ["Ёж", "", "x"])
+        #expect(record.bytes(at: 0) == CP1251.encode("Ёж"))
+        #expect(CSVRecord(fields: ["", " "]).isBlank)
+    }
+
     @Test func withBytesPassesTypedErrorsThrough() throws {
         struct Stop: Error, Equatable {}
         var reader = try CSVReader(bytes: Array("a\n".utf8), format: CSVFormat())
