@@ -14,6 +14,7 @@ struct PDMon: ParsableCommand {
             """,
         subcommands: [
             DBCommand.self,
+            SampleCommand.self,
         ]
     )
 

@@ -1,0 +1,67 @@
+import ArgumentParser
+import PDSample
+
+/// `pdmon sample`: writes a deterministic sample city (directory, enrolments and census per year).
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Сгенерировать пример выгрузок города / Generate a sample city's exports.",
+        discussion: """
+            Пишет schools.csv, enrolments_<год>.csv и survey_<год>.csv. Одинаковые параметры и seed дают \
+            одинаковые байты. Имена людей и СНИЛС вымышлены.
+            Writes schools.csv, enrolments_<year>.csv and survey_<year>.csv. The same options and seed give \
+            the same bytes. Names and SNILS numbers are fictional.
+            --messy: Windows-1251, ';', Russian headers, dd.mm.yyyy, Excel-style quoting and a few bad rows.
+            """
+    )
+
+    @Option(name: .long, help: "Папка для файлов (создаётся) / Output folder (created when missing).")
+    var out: String
+
+    @Option(name: .long, help: "Число школ / Number of schools.")
+    var schools: Int = SampleOptions().schools
+
+    @Option(name: .long, help: "Число педагогов / Number of teachers.")
+    var teachers: Int = SampleOptions().teachers
+
+    @Option(name: .long, help: "Учебные годы: 2019-2020..2023-2024, 2021-2022 или список через запятую / Academic years.")
+    var years: String = "2019-2020..2023-2024"
+
+    @Option(name: .long, help: "Начальное число генератора / Random seed.")
+    var seed: UInt64 = SampleOptions().seed
+
+    @Flag(name: .long, help: "Как реальные выгрузки: CP1251, ';', русские заголовки, ошибки / Like real exports.")
+    var messy = false
+
+    @Option(name: .long, help: "Среднее число курсов на педагога в год / Mean enrolments per teacher per year.")
+    var enrolmentsPerTeacher: Double = SampleOptions().enrolmentsPerTeacher
+
+    /// The options these arguments describe (validated).
+    func sampleOptions() throws -> SampleOptions {
+        do {
+            let options = SampleOptions(schools: schools, teachers: teachers, years: try AcademicYear.parseList(years),
+                                        seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher)
+            try options.validate()
+            return options
+        } catch let error as SampleError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func validate() throws {
+        guard !out.allSatisfy(\.isWhitespace) else {
+            throw ValidationError("Укажите папку --out / Give an output folder with --out.")
+        }
+        _ = try sampleOptions()
+    }
+
+    func run() throws {
+        let city = try SampleCity(options: try sampleOptions())
+        let summary = try city.write(to: out)
+        for file in summary.files {
+            print(file.summaryLine)
+        }
+        let mode = messy ? "messy (CP1251, ';')" : "clean (UTF-8, ',')"
+        print("Готово / Done: \(summary.files.count) файлов / files in \(out), \(mode), seed \(seed)")
+    }
+}
