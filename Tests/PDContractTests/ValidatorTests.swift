@@ -1,0 +1,345 @@
+import Testing
+@testable import PDContract
+
+@Suite("Row validation")
+struct ValidatorTests {
+    // MARK: enrolments
+
+    @Test("a good enrolment row is normalised into a typed record without personal data")
+    func goodEnrolment() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        let record = try #require(validator.validate(Fixtures.enrolmentRows.row(Fixtures.goodEnrolment), line: 2).record)
+        #expect(record.line == 2)
+        #expect(record.academicYear.label == "2022-2023")
+        #expect(record.schoolCode == "S01")
+        #expect(record.teacherPseudonym == Pseudonymizer.demo.pseudonym(forTeacherID: "12345678901"))
+        #expect(record.teacherPseudonym.count == 64)
+        #expect(record.staffCategory == .teaching)
+        #expect(record.programKind == .advancedTraining)
+        #expect(record.hours == 72)
+        #expect(record.delivery == .distance)
+        #expect(record.focusArea == .methodological)
+        #expect(record.funding == .stateAssignment)
+        #expect(record.requestedBySchool) // empty defaults to true
+        #expect(record.startDate.iso == "2022-09-02")
+        #expect(record.endDate.iso == "2022-09-30")
+        #expect(record.status == .completed)
+        #expect(record.certificateNo == "УД-123")
+        let text = String(describing: record)
+        #expect(!text.contains("Иванова"))
+        #expect(!text.contains("12345678901"))
+    }
+
+    @Test("optional enrolment fields may be empty")
+    func sparseEnrolment() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        let row = Fixtures.enrolmentRows.row([.schoolCode: "S01", .teacherID: "7", .courseTitle: "Курс",
+                                              .startDate: "2023-01-10", .endDate: "2023-01-10",
+                                              .position: "Заведующая", .requestedBySchool: "нет"])
+        let record = try #require(validator.validate(row, line: 3).record)
+        #expect(record.hours == nil)
+        #expect(record.programKind == nil)
+        #expect(record.status == nil)
+        #expect(record.focusArea == nil)
+        #expect(record.staffCategory == .leadership)
+        #expect(!record.requestedBySchool)
+        #expect(record.academicYear.start == 2022)
+    }
+
+    @Test("an explicit staff category wins over the position")
+    func explicitCategory() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.position] = "директор"
+        values[.staffCategory] = "Педагогический"
+        #expect(validator.validate(Fixtures.enrolmentRows.row(values), line: 2).record?.staffCategory == .teaching)
+    }
+
+    @Test("year chain for enrolments: column, --year, file name, then dates")
+    func enrolmentYearChain() throws {
+        var values = Fixtures.goodEnrolment
+        values[.startDate] = "20.08.2022" // 2021-2022
+        values[.endDate] = "05.09.2022"   // 2022-2023
+        let explicit = AcademicYear(start: 2019)
+        let fromName = YearSources(fileName: "/inbox/kpk_2020-2021.csv")
+        #expect(fromName.fileNameYear?.start == 2020)
+
+        values[.academicYear] = "2018-19"
+        var withColumn = try Fixtures.enrolmentValidator(years: YearSources(explicitYear: explicit, fileName: "kpk_2020-2021.csv"))
+        #expect(withColumn.validate(Fixtures.enrolmentRows.row(values), line: 2).record?.academicYear.start == 2018)
+
+        values[.academicYear] = ""
+        var withExplicit = try Fixtures.enrolmentValidator(years: YearSources(explicitYear: explicit, fileName: "kpk_2020-2021.csv"))
+        #expect(withExplicit.validate(Fixtures.enrolmentRows.row(values), line: 2).record?.academicYear.start == 2019)
+
+        var withName = try Fixtures.enrolmentValidator(years: fromName)
+        #expect(withName.validate(Fixtures.enrolmentRows.row(values), line: 2).record?.academicYear.start == 2020)
+
+        var byDates = try Fixtures.enrolmentValidator()
+        values[.status] = "завершено"
+        #expect(byDates.validate(Fixtures.enrolmentRows.row(values), line: 2).record?.academicYear.start == 2022)
+        for status in ["обучается", "", "отчислен"] {
+            values[.status] = status
+            values[.certificateNo] = status // keeps the natural key unique: title, teacher, start stay the same
+            var fresh = try Fixtures.enrolmentValidator()
+            #expect(fresh.validate(Fixtures.enrolmentRows.row(values), line: 2).record?.academicYear.start == 2021,
+                    "status \(status)")
+        }
+    }
+
+    @Test("every failing cell of a row is reported, with its line, column and reason")
+    func manyIssues() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.schoolCode] = "S99"
+        values[.teacherID] = " - "
+        values[.courseTitle] = "  "
+        values[.hours] = "0"
+        values[.delivery] = "заочная"
+        values[.funding] = "грант"
+        values[.startDate] = "31.02.2022"
+        values[.endDate] = "2022.10.01"
+        values[.status] = "?"
+        values[.academicYear] = "2022-2024"
+        values[.requestedBySchool] = "возможно"
+        let result = validator.validate(Fixtures.enrolmentRows.row(values), line: 17)
+        #expect(result.reasons == [.badAcademicYear, .unknownSchool, .missingRequired, .missingRequired, .outOfRange,
+                                   .unknownValue, .unknownValue, .unknownValue, .impossibleDate, .badDate, .unknownValue])
+        #expect(result.issues.allSatisfy { $0.line == 17 })
+        #expect(result.issues.map(\.column) == ["academic_year", "school_code", "teacher_id", "course_title", "hours",
+                                                "delivery", "funding", "requested_by_school", "start_date", "end_date", "status"])
+        #expect(result.issues[1].value == "S99")
+        #expect(result.issues[4].detail == "expected 1..2000")
+    }
+
+    @Test("each single-cell rejection has its reason", arguments: [
+        (ContractField.schoolCode, "S03", RejectReason.unknownSchool),
+        (.schoolCode, "", .missingRequired),
+        (.teacherID, "", .missingRequired),
+        (.courseTitle, "", .missingRequired),
+        (.startDate, "", .missingRequired),
+        (.endDate, "", .missingRequired),
+        (.startDate, "2 сентября", .badDate),
+        (.endDate, "30.09.22", .badDate),
+        (.startDate, "30.02.2022", .impossibleDate),
+        (.endDate, "01.08.2022", .endBeforeStart),
+        (.delivery, "заочно", .unknownValue),
+        (.programKind, "курсы", .unknownValue),
+        (.focusArea, "все", .unknownValue),
+        (.staffCategory, "вспомогательный", .unknownValue),
+        (.hours, "2001", .outOfRange),
+        (.hours, "-1", .outOfRange),
+        (.hours, "72 ч", .badNumber),
+        (.hours, "36,5", .badNumber),
+        (.academicYear, "2022", .badAcademicYear),
+    ])
+    func singleReasons(field: ContractField, value: String, reason: RejectReason) throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[field] = value
+        let result = validator.validate(Fixtures.enrolmentRows.row(values), line: 5)
+        #expect(result.reasons == [reason])
+        #expect(result.issues.first?.field == field)
+    }
+
+    @Test("boundary values are accepted")
+    func boundaries() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        for (line, hours) in ["1", "2000", "2 000"].enumerated() {
+            var values = Fixtures.goodEnrolment
+            values[.hours] = hours
+            values[.startDate] = "0\(line + 1).10.2022"
+            values[.endDate] = "0\(line + 1).10.2022" // end on the start day is allowed
+            #expect(validator.validate(Fixtures.enrolmentRows.row(values), line: line + 2).record != nil, "\(hours)")
+        }
+    }
+
+    @Test("the same natural key twice in one file is a duplicate row; a rejected first row does not count")
+    func duplicateEnrolments() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.hours] = "abc"
+        #expect(validator.validate(Fixtures.enrolmentRows.row(values), line: 2).reasons == [.badNumber])
+        values[.hours] = "72"
+        #expect(validator.validate(Fixtures.enrolmentRows.row(values), line: 3).record != nil)
+        // Same teacher written differently, same title with other spacing: still the same key.
+        values[.teacherID] = "12345678901"
+        values[.courseTitle] = " Формирование  функциональной грамотности "
+        values[.provider] = "Другая организация"
+        let duplicate = validator.validate(Fixtures.enrolmentRows.row(values), line: 4)
+        #expect(duplicate.reasons == [.duplicateRow])
+        #expect(duplicate.issues.first?.detail?.contains("line 3") == true)
+        // Another start date is another enrolment.
+        values[.startDate] = "03.09.2022"
+        #expect(validator.validate(Fixtures.enrolmentRows.row(values), line: 5).record != nil)
+    }
+
+    @Test("a row with the wrong number of fields is rejected as such")
+    func wrongFieldCount() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        let row = Fixtures.enrolmentRows.row(Fixtures.goodEnrolment)
+        let short = validator.validate(Array(row.dropLast()), line: 9)
+        #expect(short.reasons == [.wrongFieldCount])
+        #expect(short.issues.first?.detail == "18 fields, expected 19")
+        #expect(validator.validate(row + ["extra"], line: 10).reasons == [.wrongFieldCount])
+    }
+
+    // MARK: survey
+
+    @Test("a good survey row")
+    func goodSurvey() throws {
+        var validator = try Fixtures.surveyValidator()
+        let record = try #require(validator.validate(Fixtures.surveyRows.row(Fixtures.goodSurvey), line: 2).record)
+        #expect(record.academicYear.label == "2022-2023")
+        #expect(record.schoolCode == "S02")
+        #expect(record.staffCategory == .leadership)
+        #expect(record.experienceYears == 25)
+        #expect(!record.isYoungTeacher)
+        #expect(record.qualificationCategory == .highest)
+        #expect(record.deficitDiagnostic)
+        #expect(record.deficits == [.methodological, .digital])
+        #expect(record.individualRoute)
+        #expect(record.mentoringRole == .mentor)
+        #expect(record.expertRoles == [.examCommission, .competitions])
+        #expect(record.methodologicalAsset)
+        #expect(record.networkCommunities == 2)
+        #expect(!record.subjectClub)
+        #expect(!record.interregional)
+        #expect(record.conferences == 1)
+        #expect(record.seminars == 0)
+        #expect(record.webinars == 3)
+        #expect(record.internships == 0)
+        #expect(record.publications == 1000)
+    }
+
+    @Test("empty survey values: none categories, empty lists, zero counts; young teacher at 3 years")
+    func emptySurveyValues() throws {
+        var validator = try Fixtures.surveyValidator()
+        let row = Fixtures.surveyRows.row([.academicYear: "2021-2022", .schoolCode: "S01", .teacherID: "abc-1",
+                                           .experienceYears: "3"])
+        let record = try #require(validator.validate(row, line: 2).record)
+        #expect(record.qualificationCategory == .none)
+        #expect(record.mentoringRole == .none)
+        #expect(record.deficits.isEmpty)
+        #expect(record.expertRoles.isEmpty)
+        #expect(record.networkCommunities == 0)
+        #expect(record.publications == 0)
+        #expect(!record.deficitDiagnostic)
+        #expect(record.staffCategory == .teaching)
+        #expect(record.isYoungTeacher)
+        #expect(record.teacherPseudonym == Pseudonymizer.demo.pseudonym(forTeacherID: "ABC1"))
+    }
+
+    @Test("survey rejections", arguments: [
+        (ContractField.experienceYears, "", RejectReason.missingRequired),
+        (.experienceYears, "61", .outOfRange),
+        (.experienceYears, "-1", .outOfRange),
+        (.experienceYears, "десять", .badNumber),
+        (.qualificationCategory, "вторая", .unknownValue),
+        (.mentoringRole, "куратор", .unknownValue),
+        (.deficits, "методические, финансовые", .unknownValue),
+        (.expertRoles, "ВПР", .unknownValue),
+        (.networkCommunities, "много", .badNumber),
+        (.webinars, "-2", .outOfRange),
+        (.subjectClub, "иногда", .unknownValue),
+        (.schoolCode, "S09", .unknownSchool),
+        (.academicYear, "2022-2024", .badAcademicYear),
+    ])
+    func surveyReasons(field: ContractField, value: String, reason: RejectReason) throws {
+        var validator = try Fixtures.surveyValidator()
+        var values = Fixtures.goodSurvey
+        values[field] = value
+        let result = validator.validate(Fixtures.surveyRows.row(values), line: 4)
+        #expect(result.reasons == [reason])
+    }
+
+    @Test("an unknown item of a list is reported by itself")
+    func listItemIssue() throws {
+        var validator = try Fixtures.surveyValidator()
+        var values = Fixtures.goodSurvey
+        values[.deficits] = "методические, Финансовые"
+        let issue = try #require(validator.validate(Fixtures.surveyRows.row(values), line: 4).issues.first)
+        #expect(issue.value == "финансовые")
+        #expect(issue.column == "deficits")
+    }
+
+    @Test("year chain for the survey: column, --year, file name, else the row is rejected")
+    func surveyYearChain() throws {
+        var values = Fixtures.goodSurvey
+        values[.academicYear] = ""
+        var explicit = try Fixtures.surveyValidator(years: YearSources(explicitYear: AcademicYear(start: 2020),
+                                                                       fileName: "monitoring_2021-2022.csv"))
+        #expect(explicit.validate(Fixtures.surveyRows.row(values), line: 2).record?.academicYear.start == 2020)
+        var named = try Fixtures.surveyValidator(years: YearSources(fileName: "monitoring_2021-2022.csv"))
+        #expect(named.validate(Fixtures.surveyRows.row(values), line: 2).record?.academicYear.start == 2021)
+        var none = try Fixtures.surveyValidator(years: YearSources(fileName: "monitoring.csv"))
+        #expect(none.validate(Fixtures.surveyRows.row(values), line: 2).reasons == [.missingAcademicYear])
+    }
+
+    @Test("a teacher twice in one year's census is a duplicate teacher, in another year is fine")
+    func duplicateTeacher() throws {
+        var validator = try Fixtures.surveyValidator()
+        var values = Fixtures.goodSurvey
+        #expect(validator.validate(Fixtures.surveyRows.row(values), line: 2).record != nil)
+        values[.schoolCode] = "S01"
+        values[.teacherID] = "123 456 789 01"
+        let duplicate = validator.validate(Fixtures.surveyRows.row(values), line: 3)
+        #expect(duplicate.reasons == [.duplicateTeacher])
+        let issue = try #require(duplicate.issues.first)
+        #expect(issue.value == "***01")
+        #expect(!issue.description.contains("12345678901"))
+        values[.academicYear] = "2023-2024"
+        #expect(validator.validate(Fixtures.surveyRows.row(values), line: 4).record != nil)
+    }
+
+    // MARK: schools
+
+    @Test("school directory rows, duplicate codes, unknown types")
+    func schools() throws {
+        let map = try ExportKind.detect(header: ["Код ОО", "Наименование", "Тип ОО", "Опорная школа", "Муниципалитет"])
+        var validator = SchoolValidator(header: map)
+        let record = try #require(validator.validate(["S01", " МБОУ  СОШ № 1 ", "Общеобразовательная", "да", "Энск"],
+                                                     line: 2).record)
+        #expect(record.schoolCode == "S01")
+        #expect(record.name == "МБОУ СОШ № 1")
+        #expect(record.schoolType == .general)
+        #expect(record.isBaseSchool)
+        #expect(record.municipality == "Энск")
+        let sparse = try #require(validator.validate(["S02", "Детский сад", "", "", ""], line: 3).record)
+        #expect(sparse.schoolType == nil)
+        #expect(!sparse.isBaseSchool)
+        #expect(sparse.municipality == nil)
+        #expect(validator.validate(["S01", "Другая", "иная", "", ""], line: 4).reasons == [.duplicateRow])
+        #expect(validator.validate(["S03", "", "частная", "", ""], line: 5).reasons == [.missingRequired, .unknownValue])
+    }
+
+    // MARK: reasons
+
+    @Test("every reject reason has a stable snake_case code and texts in both languages")
+    func reasonTexts() {
+        let codes = RejectReason.allCases.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        for reason in RejectReason.allCases {
+            #expect(reason.code.allSatisfy { $0.isLowercase || $0 == "_" })
+            #expect(reason.russian.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) })
+            #expect(!reason.english.isEmpty)
+            #expect(reason.bilingual.contains(" / "))
+        }
+        #expect(Set(codes).isSuperset(of: ["unknown_school", "missing_required", "bad_date", "impossible_date",
+                                           "end_before_start", "unknown_value", "out_of_range", "bad_number",
+                                           "duplicate_row", "duplicate_teacher", "wrong_field_count"]))
+    }
+
+    @Test("a fingerprint is 16 bytes and separates its parts")
+    func fingerprints() {
+        #expect(MemoryLayout<DuplicateTracker.Fingerprint>.size == 16)
+        #expect(DuplicateTracker.fingerprint(["ab", "c"]) != DuplicateTracker.fingerprint(["a", "bc"]))
+        #expect(DuplicateTracker.fingerprint(["a"]) == DuplicateTracker.fingerprint(["a"]))
+        var tracker = DuplicateTracker()
+        let key = DuplicateTracker.fingerprint(["x"])
+        tracker.insert(key, line: 5)
+        tracker.insert(key, line: 9)
+        #expect(tracker.firstLine(of: key) == 5)
+        #expect(tracker.count == 1)
+    }
+}
