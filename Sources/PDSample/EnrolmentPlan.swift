@@ -63,22 +63,20 @@ struct EnrolmentPlanner {
         let pool = suitableCourses(for: post).filter { Catalogue.courses[$0].allows(experience: teacher.experience) }
         guard !pool.isEmpty else { return [] }
         var chosen: [Enrolment] = []
-        var titles = Set<String>()
+        var taken = Set<Int>()
         for _ in 0..<count {
-            var focused = pool
+            // A teacher does not take the same programme twice in a year.
+            let open = pool.filter { !taken.contains($0) }
+            guard !open.isEmpty else { break }
+            var candidates = open
             if !deficits.isEmpty && random.chance(EnrolmentPlanner.deficitFocusShare) {
                 let area = random.pick(deficits.areas)
-                let matching = pool.filter { Catalogue.courses[$0].focus == area }
-                if !matching.isEmpty { focused = matching }
+                let matching = open.filter { Catalogue.courses[$0].focus == area }
+                if !matching.isEmpty { candidates = matching }
             }
-            // A teacher does not take the same programme twice in a year: draw again a few times.
-            for _ in 0..<4 {
-                let course = Catalogue.courses[focused[random.weightedIndex(focused.map { Catalogue.courses[$0].weight })]]
-                if titles.contains(course.title) { continue }
-                titles.insert(course.title)
-                chosen.append(enrol(course, teacher: teacher, year: year, isLastYear: isLastYear, random: &random))
-                break
-            }
+            let index = candidates[random.weightedIndex(candidates.map { Catalogue.courses[$0].weight })]
+            taken.insert(index)
+            chosen.append(enrol(Catalogue.courses[index], teacher: teacher, year: year, isLastYear: isLastYear, random: &random))
         }
         return chosen.sorted { $0.start != $1.start ? $0.start < $1.start : $0.course.title < $1.course.title }
     }

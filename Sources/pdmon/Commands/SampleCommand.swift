@@ -43,7 +43,7 @@ struct SampleCommand: ParsableCommand {
                                         seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher)
             try options.validate()
             return options
-        } catch let error as SampleError {
+        } catch {
             throw ValidationError(error.description)
         }
     }
