@@ -10,6 +10,13 @@ public enum WarehouseAdmin {
         return try Migrator(connection: connection, migrations: migrations).migrate(log: log)
     }
 
+    /// After files were loaded: fresh planner statistics on the tables the loads changed.
+    public static func afterLoads(conninfo: String, sql: SQLDirectory) throws {
+        let connection = try DatabaseTarget.connectMigrated(conninfo: conninfo, sql: sql)
+        defer { connection.close() }
+        try connection.run(try sql.text("load/after_loads.sql"))
+    }
+
     public struct Status: Sendable {
         /// The last applied migration, nil before the first migrate.
         public var version: String?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PDReport
 import PDWarehouse
@@ -48,5 +49,47 @@ struct LogLevelArgument: ExpressibleByArgument {
     init(_ value: Logger.Level) { self.value = value }
     static let info = LogLevelArgument(.info)
     static var allValueStrings: [String] { Logger.Level.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
+}
+
+/// `--format`, `--excel` and `--lang`, shared by every command that prints a table.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table, csv, json, markdown / формат вывода.")
+    var format: FormatArgument = .table
+
+    @Flag(help: "CSV for Russian-locale spreadsheets: BOM, ';' and decimal comma / CSV для Excel.")
+    var excel = false
+
+    @Option(help: "Language of titles and names: ru or en / язык.")
+    var lang: LanguageArgument = .russian
+
+    func print(_ table: ResultTable) {
+        let bytes = ReportRenderer.render(
+            table.localized(lang.value), format: format.value, excel: excel, language: lang.value)
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
+
+struct FormatArgument: ExpressibleByArgument {
+    let value: ReportFormat
+    init?(argument: String) {
+        guard let value = ReportFormat(argument: argument) else { return nil }
+        self.value = value
+    }
+    private init(_ value: ReportFormat) { self.value = value }
+    static let table = FormatArgument(.table)
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
+}
+
+struct LanguageArgument: ExpressibleByArgument {
+    let value: ReportLanguage
+    init?(argument: String) {
+        guard let value = ReportLanguage(argument: argument) else { return nil }
+        self.value = value
+    }
+    private init(_ value: ReportLanguage) { self.value = value }
+    static let russian = LanguageArgument(.ru)
+    static var allValueStrings: [String] { ReportLanguage.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
 }

@@ -14,6 +14,8 @@ struct PDMon: ParsableCommand {
             """,
         subcommands: [
             DBCommand.self,
+            LoadCommand.self,
+            ETLCommand.self,
             SampleCommand.self,
         ]
     )

@@ -64,16 +64,6 @@ public final class Loader {
             status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
         defer { logger.debug("load finished", metadata: ["file": "\(request.fileName)"]) }
 
-        if !request.dryRun, !request.force,
-           let previous = try connection.execute(try sql.text("etl/batch_already_loaded.sql"), [scan.sha256]).rows.first {
-            outcome.status = .skipped
-            outcome.message = "the same content was loaded as batch \(previous[0] ?? "?") (\(previous[1] ?? "")) on \(previous[2] ?? "");"
-                + " use --force to reload / уже загружен (пакет \(previous[0] ?? "?")); --force для повторной загрузки"
-            outcome.batchKey = try recordBatch(outcome, connection: connection)
-            outcome.seconds = Date().timeIntervalSince(started)
-            return outcome
-        }
-
         var reader: CSVReader
         do {
             reader = try CSVReader(path: request.path, format: scan.format)
@@ -89,6 +79,7 @@ public final class Loader {
             header = try request.kind.map { try HeaderMap(kind: $0, header: names, mapping: request.mapping) }
                 ?? ExportKind.detect(header: names, mapping: request.mapping)
         } catch let error as HeaderError {
+            if case .missingRequiredColumns(let kind, _) = error { outcome.kind = kind }
             return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
                 RejectEntry(line: 1, column: "header", value: "", reasonCode: Self.reasonCode(error), reasonText: error.description)
             ], message: error.description)
@@ -98,6 +89,16 @@ public final class Loader {
             ], message: String(describing: error))
         }
         outcome.kind = header.kind
+
+        if !request.dryRun, !request.force,
+           let previous = try connection.execute(try sql.text("etl/batch_already_loaded.sql"), [scan.sha256]).rows.first {
+            outcome.status = .skipped
+            outcome.message = "the same content was loaded as batch \(previous[0] ?? "?") (\(previous[1] ?? "")) on \(previous[2] ?? "");"
+                + " use --force to reload / уже загружен (пакет \(previous[0] ?? "?")); --force для повторной загрузки"
+            outcome.batchKey = try recordBatch(outcome, connection: connection)
+            outcome.seconds = Date().timeIntervalSince(started)
+            return outcome
+        }
         if !header.unknownColumns.isEmpty {
             logger.notice("columns ignored / столбцы не используются: \(header.unknownColumns.map(\.name).joined(separator: ", "))",
                           metadata: ["file": "\(request.fileName)"])
@@ -224,7 +225,7 @@ public final class Loader {
 
     private func recordBatch(_ outcome: LoadOutcome, connection: Connection) throws -> Int {
         try connection.execute(try sql.text("etl/batch_record.sql"), [
-            outcome.fileName, outcome.sha256, outcome.kind?.rawValue ?? "enrolments", outcome.status.rawValue,
+            outcome.fileName, outcome.sha256, outcome.kind?.rawValue, outcome.status.rawValue,
             String(outcome.rowsRead), String(outcome.rowsRejected), outcome.message,
         ]).scalarInt ?? 0
     }
@@ -255,6 +256,8 @@ public final class Loader {
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
+            // Rows of bare delimiters (what a spreadsheet leaves under a table) are blank lines.
+            if reader.record.isBlank { continue }
             let line = reader.record.line
             let result = try handle(reader.record.strings(), line)
             tally.read += 1

@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import PDCSV
+import PDContract
+import PDPostgres
+
+/// `pdmon etl run --inbox DIR`: the nightly cron entry.
+///
+/// Loads every file of the inbox (directory files first, since the others refer to their
+/// schools; otherwise in name order), then moves each to `archive/<date>/` when loaded or
+/// skipped, or to `rejected/<date>/` with a `<name>.errors.csv` beside it when refused.
+/// A file that failed for a database reason stays in the inbox for the next run.
+public struct InboxRun {
+    public struct FileResult: Sendable {
+        public var fileName: String
+        public var outcome: LoadOutcome?
+        /// Set when the file could not be processed (I/O or database failure).
+        public var failure: String?
+        /// Where the file went, relative to the inbox.
+        public var movedTo: String?
+
+        public var summaryLine: String {
+            var line = outcome?.summaryLine ?? "\(fileName) FAILED / ОШИБКА: \(failure ?? "")"
+            if let movedTo { line += " → \(movedTo)" }
+            return line
+        }
+    }
+
+    public let inbox: URL
+    public let template: LoadRequest
+    public let loader: Loader
+    public let logger: Logger
+    public let date: Date
+    /// Runs once after the files when at least one was loaded (the mart refresh).
+    public let afterLoads: () throws -> Void
+
+    public init(
+        inbox: URL, template: LoadRequest, loader: Loader, logger: Logger, date: Date = Date(),
+        afterLoads: @escaping () throws -> Void = {}
+    ) {
+        self.inbox = inbox
+        self.template = template
+        self.loader = loader
+        self.logger = logger
+        self.date = date
+        self.afterLoads = afterLoads
+    }
+
+    /// The files the run will take, in the order it takes them.
+    public func pendingFiles() throws -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+        } catch {
+            throw WarehouseError.fileUnreadable(path: inbox.path, reason: error.localizedDescription)
+        }
+        let files = names.sorted().compactMap { name -> URL? in
+            guard !name.hasPrefix("."), !name.hasSuffix(".errors.csv"), !name.hasSuffix(".part"), !name.hasSuffix(".tmp")
+            else { return nil }
+            let url = inbox.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { return nil }
+            return url
+        }
+        let directories = files.filter { Self.peekKind($0, mapping: template.mapping) == .schools }
+        let directorySet = Set(directories)
+        return directories + files.filter { !directorySet.contains($0) }
+    }
+
+    /// Runs the inbox. Throws only when the run cannot go on (lock held, database gone).
+    public func run(each: (FileResult) -> Void = { _ in }) throws -> [FileResult] {
+        try loader.open()
+        var results: [FileResult] = []
+        for file in try pendingFiles() {
+            var request = template
+            request.path = file.path
+            request.kind = nil
+            var result = FileResult(fileName: file.lastPathComponent)
+            do {
+                let outcome = try loader.load(request)
+                result.outcome = outcome
+                result.movedTo = try move(file, outcome: outcome)
+            } catch let error as PostgresError {
+                result.failure = error.description
+                results.append(result)
+                each(result)
+                throw error
+            } catch {
+                result.failure = String(describing: error)
+            }
+            results.append(result)
+            each(result)
+        }
+        if results.contains(where: { $0.outcome?.status == .loaded }) {
+            try afterLoads()
+        }
+        return results
+    }
+
+    private func move(_ file: URL, outcome: LoadOutcome) throws -> String? {
+        let folder: String
+        switch outcome.status {
+        case .loaded, .skipped: folder = "archive"
+        case .refused: folder = "rejected"
+        case .validated: return nil
+        }
+        let day = Self.dayFormatter.string(from: date)
+        let target = inbox.appendingPathComponent(folder).appendingPathComponent(day)
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            let destination = Self.freeName(for: file.lastPathComponent, in: target)
+            try manager.moveItem(at: file, to: destination)
+            if !outcome.rejects.isEmpty {
+                try RejectReport.write(outcome.rejects, to: URL(fileURLWithPath: destination.path + ".errors.csv"))
+            }
+            return "\(folder)/\(day)/\(destination.lastPathComponent)"
+        } catch let error as WarehouseError {
+            throw error
+        } catch {
+            throw WarehouseError.fileUnreadable(path: file.path, reason: "cannot move: \(error.localizedDescription)")
+        }
+    }
+
+    private static func freeName(for name: String, in folder: URL) -> URL {
+        var candidate = folder.appendingPathComponent(name)
+        var counter = 1
+        while FileManager.default.fileExists(atPath: candidate.path) {
+            candidate = folder.appendingPathComponent("\(counter)-\(name)")
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// The kind of a file from its header, or nil when it cannot be told (the load will say why).
+    static func peekKind(_ file: URL, mapping: ContractMapping) -> ExportKind? {
+        guard var reader = try? CSVReader(path: file.path), (try? reader.next()) == true else { return nil }
+        return try? ExportKind.detect(header: reader.record.strings(), mapping: mapping).kind
+    }
+
+    private static let dayFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }()
+}

@@ -1,0 +1,28 @@
+/// Errors of the mart refresh. Each description says what happened and what to do,
+/// in English and Russian.
+public enum MartError: Error, CustomStringConvertible, Equatable {
+    /// `dw.indicator` lists an indicator whose definition file is missing or unreadable.
+    case definitionMissing(indicator: String, path: String)
+    /// An indicator definition failed on the server; `reason` is the server's message.
+    case definitionFailed(indicator: String, path: String, reason: String)
+    /// The refresh template lacks the `-- @definition` line it embeds definitions at.
+    case templateMalformed(path: String)
+
+    public var description: String {
+        switch self {
+        case .definitionMissing(let indicator, let path):
+            return "indicator \(indicator) is in dw.indicator but its definition \(path) cannot be read;"
+                + " add the file or remove the catalogue row"
+                + " / показатель \(indicator) есть в каталоге dw.indicator, но нет файла определения \(path);"
+                + " добавьте файл или уберите строку каталога"
+        case .definitionFailed(let indicator, let path, let reason):
+            return "the definition of indicator \(indicator) (\(path)) failed: \(reason); fix the query"
+                + " (contract: sql/indicators/README.md); nothing was refreshed"
+                + " / определение показателя \(indicator) (\(path)) завершилось ошибкой; исправьте запрос;"
+                + " витрины не обновлены"
+        case .templateMalformed(let path):
+            return "\(path) has no '-- @definition' line; restore the file"
+                + " / в \(path) нет строки '-- @definition'; восстановите файл"
+        }
+    }
+}

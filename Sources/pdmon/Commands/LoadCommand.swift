@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PDContract
+import PDWarehouse
+
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load export files of a named kind / загрузить выгрузки указанного вида.",
+        subcommands: [Schools.self, Enrolments.self, Survey.self]
+    )
+
+    struct Schools: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The schools directory / справочник ОО.")
+        @Argument(help: "CSV file(s).") var files: [String]
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func run() throws { try LoadCommand.run(.schools, files, year: nil, load, connection, logging) }
+    }
+
+    struct Enrolments: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Course enrolments (КПК, ПП, стажировки) / обучение на курсах.")
+        @Argument(help: "CSV file(s).") var files: [String]
+        @Option(help: "Academic year for rows that do not say it, e.g. 2023-2024 / учебный год.") var year: AcademicYearArgument?
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func run() throws { try LoadCommand.run(.enrolments, files, year: year?.value, load, connection, logging) }
+    }
+
+    struct Survey: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The yearly teacher census (survey) / мониторинг педагогов.")
+        @Argument(help: "CSV file(s).") var files: [String]
+        @Option(help: "Academic year for rows that do not say it / учебный год.") var year: AcademicYearArgument?
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func run() throws { try LoadCommand.run(.survey, files, year: year?.value, load, connection, logging) }
+    }
+
+    /// Loads each file; exits 1 when any was refused.
+    static func run(
+        _ kind: ExportKind, _ files: [String], year: AcademicYear?, _ load: LoadOptions,
+        _ connection: ConnectionOptions, _ logging: LoggingOptions
+    ) throws {
+        let logger = logging.bootstrap()
+        let sql = try SQLDirectory.locate()
+        let loader = Loader(
+            conninfo: connection.conninfo, sql: sql, pseudonymizer: try load.pseudonymizer(logger: logger), logger: logger)
+        defer { loader.close() }
+        var refused = 0
+        var loaded = 0
+        for file in files {
+            let outcome = try loader.load(try load.request(path: file, kind: kind, year: year))
+            print(outcome.summaryLine)
+            for reject in outcome.rejects.prefix(20) {
+                print("  line \(reject.line) \(reject.column) '\(reject.value)': \(reject.reasonCode) — \(reject.reasonText)")
+            }
+            if outcome.rejects.count > 20 {
+                print("  … \(outcome.rejects.count - 20) more / ещё; see `pdmon etl rejects --batch \(outcome.batchKey ?? 0)`")
+            }
+            if outcome.status == .refused { refused += 1 }
+            if outcome.status == .loaded { loaded += 1 }
+        }
+        if loaded > 0 { try Hooks.afterLoads(conninfo: connection.conninfo, sql: sql) }
+        if refused > 0 {
+            throw ExitStatusError(.refused, "\(refused) file(s) refused / отклонено файлов: \(refused)")
+        }
+    }
+}
