@@ -319,7 +319,8 @@ struct CityModel {
             var random = SampleRandom(seed: seed, stream: Stream.evolution.rawValue, UInt64(teacher.serial), UInt64(yearIndex))
             let leadership = post(of: teacher).position.category == .leadership
             let leaveChance = teacher.experience >= 38 ? 0.25 : teacher.experience <= 3 ? 0.1 : leadership ? 0.04 : 0.045
-            if random.chance(leaveChance) {
+            // Everyone retires before the contract's limit of 60 years of experience.
+            if random.chance(leaveChance) || teacher.experience >= 50 {
                 var hireRandom = SampleRandom(seed: seed, stream: Stream.hire.rawValue, UInt64(teacher.schoolIndex),
                                               UInt64(teacher.postIndex), UInt64(yearIndex))
                 staff[index] = hire(schoolIndex: teacher.schoolIndex, postIndex: teacher.postIndex, initial: false,

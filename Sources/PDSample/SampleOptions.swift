@@ -3,7 +3,7 @@
 public struct SampleOptions: Sendable, Equatable {
     /// Number of schools (educational organisations) in the directory.
     public var schools: Int
-    /// Number of teachers working in the first academic year (the staff stays about this size).
+    /// Number of teachers (staff posts). Teachers leave and are replaced, so every census has this many rows.
     public var teachers: Int
     /// The academic years to write, sorted, at least one.
     public var years: [AcademicYear]

@@ -82,7 +82,9 @@ import Testing
 
     @Test func errorsSpeakBothLanguages() {
         let error = SampleError.invalidOption(name: "--schools", value: "0", reason: "x")
-        #expect(error.description.contains("Недопустимое значение") && error.description.contains("Invalid value"))
+        #expect(error.description.contains("Недопустимое значение") && error.description.contains("invalid value"))
+        let year = SampleError.invalidAcademicYear(value: "2021-2023", reason: "r")
+        #expect(year.description.contains("не распознан") && year.description.contains("not valid"))
     }
 }
 
