@@ -17,6 +17,7 @@ struct PDMon: ParsableCommand {
             LoadCommand.self,
             ETLCommand.self,
             SampleCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -33,7 +33,8 @@ public struct MartRefresher {
         let insertTemplate = try sql.text("mart/insert_indicator_values.sql")
         let fill = try sql.text("mart/fill_missing_indicator_values.sql")
         let catalogue = try sql.text("mart/catalogue.sql")
-        guard insertTemplate.contains(Self.definitionMarker) else {
+        let templateLines = insertTemplate.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard templateLines.filter({ $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker }).count == 1 else {
             throw MartError.templateMalformed(path: sql.url.appendingPathComponent("mart/insert_indicator_values.sql").path)
         }
 
@@ -46,7 +47,9 @@ public struct MartRefresher {
             let definitions = try ids.map { id in (id, try definition(of: id)) }
             try connection.execute(clear)
             for (id, definition) in definitions {
-                let statement = insertTemplate.replacingOccurrences(of: Self.definitionMarker, with: definition.text)
+                let statement = templateLines
+                    .map { $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker ? definition.text : $0 }
+                    .joined(separator: "\n")
                 do {
                     try connection.execute(statement, [id])
                 } catch let error as PostgresError {
@@ -58,7 +61,7 @@ public struct MartRefresher {
         }
     }
 
-    /// The line of the insert template that a definition replaces.
+    /// The line of the insert template that a definition replaces (the whole line, exactly once).
     static let definitionMarker = "-- @definition"
 
     /// The text of `sql/indicators/<id>.sql`, without a final `;` (it is run as a subquery).

@@ -1,0 +1,19 @@
+-- name: individual_route_share
+-- description: teachers in T with at least one deficit and an individual route / teachers in T with at least one deficit
+-- Contract: see sql/indicators/README.md. T = the census of a school for a year.
+with t as (
+    select f.academic_year_key,
+           s.school_code,
+           f.teacher_key,
+           (f.has_individual_route and exists (select 1 from dw.bridge_teacher_year_deficit as b where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key)) as in_numerator,
+           (exists (select 1 from dw.bridge_teacher_year_deficit as b where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key)) as in_denominator
+    from dw.fact_teacher_year as f
+    join dw.dim_school as s on s.school_key = f.school_key
+)
+select t.academic_year_key,
+       case when grouping(t.school_code) = 1 then 'city' else 'school' end as grain,
+       t.school_code,
+       count(distinct t.teacher_key) filter (where t.in_numerator) as numerator,
+       count(distinct t.teacher_key) filter (where t.in_denominator) as denominator
+from t
+group by grouping sets ((t.academic_year_key, t.school_code), (t.academic_year_key))
