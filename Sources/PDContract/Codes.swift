@@ -30,7 +30,29 @@ public enum StaffCategory: String, ContractCode {
     /// teaching otherwise. `foldedPosition` must already be folded.
     public static func derived(fromFoldedPosition foldedPosition: String?) -> StaffCategory {
         guard let position = foldedPosition else { return .teaching }
-        return position.contains("директор") || position.contains("заведующ") ? .leadership : .teaching
+        return containsBytes(position, director) || containsBytes(position, head) ? .leadership : .teaching
+    }
+
+    private static let director = Array("директор".utf8)
+    private static let head = Array("заведующ".utf8)
+
+    /// Plain UTF-8 substring search (Foundation's `contains` is locale-aware and slow per row).
+    private static func containsBytes(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            guard haystack.count >= needle.count else { return false }
+            let first = needle[0]
+            var start = 0
+            while start <= haystack.count - needle.count {
+                if haystack[start] == first {
+                    var offset = 1
+                    while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 public enum TextFold {
     /// Folds `text` for matching. `"  Код\u{00A0}\u{00A0}ОО "` → `"код оо"`, `"ЁЛКА"` → `"елка"`.
     public static func fold(_ text: String) -> String {
-        if isAlreadyFolded(text) { return text }
+        if text.isEmpty || isAlreadyFolded(text) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -80,8 +80,14 @@ public enum TextFold {
     /// and no other whitespace is already folded (most codes and numbers).
     @inline(__always)
     private static func isAlreadyFolded(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ isAlreadyFolded(bytes: $0) }) { return answer }
+        return isAlreadyFolded(bytes: text.utf8)
+    }
+
+    @inline(__always)
+    private static func isAlreadyFolded<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
         var previousWasSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || byte < 0x20 { return false }
             if byte == 0x20 {
                 if previousWasSpace { return false }
@@ -90,7 +96,7 @@ public enum TextFold {
                 previousWasSpace = false
             }
         }
-        return !previousWasSpace || text.isEmpty
+        return !previousWasSpace
     }
 
     /// Fast path for `clean`: no leading, trailing or doubled spaces and no other whitespace,
@@ -98,8 +104,14 @@ public enum TextFold {
     /// 0xE2, 0xE3 or 0xEF; text containing those takes the slow path).
     @inline(__always)
     private static func isAlreadyClean(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ isAlreadyClean(bytes: $0) }) { return answer }
+        return isAlreadyClean(bytes: text.utf8)
+    }
+
+    @inline(__always)
+    private static func isAlreadyClean<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
         var previousWasSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x20:
                 if previousWasSpace { return false }

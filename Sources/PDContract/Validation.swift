@@ -71,28 +71,33 @@ enum Cells {
         return value
     }
 
-    static func flag(_ column: Column, _ table: FlagTable, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Bool {
+    static func flag(_ column: Column, _ table: inout FlagTable, _ fields: [String], _ line: Int,
+                     _ issues: inout [RowIssue]) -> Bool {
         let raw = column.raw(fields)
-        let folded = TextFold.fold(raw)
-        if folded.isEmpty { return table.emptyMeans }
-        guard let value = table.lookup[folded] else {
+        switch table.resolve(raw: raw) {
+        case .empty:
+            return table.emptyMeans
+        case let .value(value):
+            return value
+        case .unknown:
             issues.append(column.issue(line, raw, .unknownValue, "expected да/нет"))
             return table.emptyMeans
         }
-        return value
     }
 
     /// A code; `nil` when empty (the caller decides what empty means).
-    static func code<Code>(_ column: Column, _ table: CodeTable<Code>, _ fields: [String], _ line: Int,
+    static func code<Code>(_ column: Column, _ table: inout CodeTable<Code>, _ fields: [String], _ line: Int,
                            _ issues: inout [RowIssue]) -> Code? {
         let raw = column.raw(fields)
-        let folded = TextFold.fold(raw)
-        if folded.isEmpty { return nil }
-        guard let code = table.code(forFolded: folded) else {
+        switch table.resolve(raw: raw) {
+        case .empty:
+            return nil
+        case let .value(code):
+            return code
+        case .unknown:
             issues.append(column.issue(line, raw, .unknownValue, expected(Code.self)))
             return nil
         }
-        return code
     }
 
     static func codeList<Code>(_ column: Column, _ table: CodeTable<Code>, _ fields: [String], _ line: Int,

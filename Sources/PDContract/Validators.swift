@@ -3,9 +3,10 @@
 public struct SchoolValidator {
     public let header: HeaderMap
     private let schoolCode, name, schoolType, isBaseSchool, municipality: Column
-    private let schoolTypes: CodeTable<SchoolType>
-    private let baseSchoolFlag: FlagTable
+    private var schoolTypes: CodeTable<SchoolType>
+    private var baseSchoolFlag: FlagTable
     private var seen = DuplicateTracker()
+    private var keyBuilder = DuplicateTracker.KeyBuilder()
 
     /// `header` must be a map of kind `.schools`.
     public init(header: HeaderMap) {
@@ -26,11 +27,11 @@ public struct SchoolValidator {
         var issues: [RowIssue] = []
         let code = Cells.requiredText(schoolCode, fields, line, &issues)
         let schoolName = Cells.requiredText(name, fields, line, &issues)
-        let type = Cells.code(schoolType, schoolTypes, fields, line, &issues)
-        let isBase = Cells.flag(isBaseSchool, baseSchoolFlag, fields, line, &issues)
+        let type = Cells.code(schoolType, &schoolTypes, fields, line, &issues)
+        let isBase = Cells.flag(isBaseSchool, &baseSchoolFlag, fields, line, &issues)
         let place = Cells.text(municipality, fields)
         guard issues.isEmpty, let code, let schoolName else { return .rejected(issues) }
-        let key = DuplicateTracker.fingerprint([code])
+        let key = keyBuilder.fingerprint { $0.append(code) }
         if let first = seen.firstLine(of: key) {
             return .rejected([schoolCode.issue(line, code, .duplicateRow, "school code already on line \(first)")])
         }
@@ -43,7 +44,7 @@ public struct SchoolValidator {
 /// The columns enrolments and the survey share: school, teacher, position, category, subject.
 struct PersonColumns {
     let schoolCode, teacherID, position, staffCategory, subject: Column
-    let staffCategories: CodeTable<StaffCategory>
+    var staffCategories: CodeTable<StaffCategory>
     let knownSchools: KnownSchools
     let pseudonymizer: Pseudonymizer
     /// Normalised identifier → pseudonym; teachers repeat across rows. Emptied when large.
@@ -59,6 +60,17 @@ struct PersonColumns {
         staffCategories = CodeTable(field: .staffCategory, mapping: header.mapping)
         self.knownSchools = knownSchools
         self.pseudonymizer = pseudonymizer
+    }
+
+    /// Position → derived category, so that each distinct position is folded once.
+    var derivedCategories = ByteTable<StaffCategory>()
+
+    mutating func derivedCategory(_ position: String?) -> StaffCategory {
+        guard let position else { return .teaching }
+        if let known = derivedCategories.value(for: position) { return known }
+        let category = StaffCategory.derived(fromFoldedPosition: TextFold.fold(position))
+        derivedCategories.insert(category, for: position)
+        return category
     }
 
     struct Values {
@@ -89,8 +101,8 @@ struct PersonColumns {
             pseudonym = made
         }
         let positionText = Cells.text(position, fields)
-        let category = Cells.code(staffCategory, staffCategories, fields, line, &issues)
-            ?? StaffCategory.derived(fromFoldedPosition: positionText.map(TextFold.fold))
+        let category = Cells.code(staffCategory, &staffCategories, fields, line, &issues)
+            ?? derivedCategory(positionText)
         return Values(schoolCode: school, pseudonym: pseudonym, position: positionText,
                       staffCategory: category, subject: Cells.text(subject, fields))
     }
@@ -104,13 +116,14 @@ public struct EnrolmentValidator {
     private var person: PersonColumns
     private let academicYear, courseTitle, programKind, hours, delivery, focusArea, provider, funding,
         requestedBySchool, startDate, endDate, status, certificateNo: Column
-    private let programKinds: CodeTable<ProgramKind>
-    private let deliveries: CodeTable<Delivery>
-    private let focusAreas: CodeTable<DeficitArea>
-    private let fundings: CodeTable<Funding>
-    private let statuses: CodeTable<EnrolmentStatus>
-    private let requestedFlag: FlagTable
+    private var programKinds: CodeTable<ProgramKind>
+    private var deliveries: CodeTable<Delivery>
+    private var focusAreas: CodeTable<DeficitArea>
+    private var fundings: CodeTable<Funding>
+    private var statuses: CodeTable<EnrolmentStatus>
+    private var requestedFlag: FlagTable
     private var seen = DuplicateTracker()
+    private var keyBuilder = DuplicateTracker.KeyBuilder()
 
     /// `header` must be a map of kind `.enrolments`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
@@ -147,16 +160,16 @@ public struct EnrolmentValidator {
         let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
         let who = person.read(fields, line, &issues)
         let title = Cells.requiredText(courseTitle, fields, line, &issues)
-        let kind = Cells.code(programKind, programKinds, fields, line, &issues)
+        let kind = Cells.code(programKind, &programKinds, fields, line, &issues)
         let hourCount = Cells.integer(hours, range: 1...2000, fields, line, &issues)
-        let form = Cells.code(delivery, deliveries, fields, line, &issues)
-        let focus = Cells.code(focusArea, focusAreas, fields, line, &issues)
+        let form = Cells.code(delivery, &deliveries, fields, line, &issues)
+        let focus = Cells.code(focusArea, &focusAreas, fields, line, &issues)
         let providerName = Cells.text(provider, fields)
-        let source = Cells.code(funding, fundings, fields, line, &issues)
-        let requested = Cells.flag(requestedBySchool, requestedFlag, fields, line, &issues)
+        let source = Cells.code(funding, &fundings, fields, line, &issues)
+        let requested = Cells.flag(requestedBySchool, &requestedFlag, fields, line, &issues)
         let start = Cells.requiredDate(startDate, fields, line, &issues)
         let end = Cells.requiredDate(endDate, fields, line, &issues)
-        let state = Cells.code(status, statuses, fields, line, &issues)
+        let state = Cells.code(status, &statuses, fields, line, &issues)
         let certificate = Cells.text(certificateNo, fields)
         if let start, let end, end < start {
             issues.append(endDate.issue(line, endDate.raw(fields), .endBeforeStart, "start date \(start.iso)"))
@@ -165,7 +178,7 @@ public struct EnrolmentValidator {
               let title, let start, let end else { return .rejected(issues) }
         let year = ownYear ?? years.fallback
             ?? AcademicYear.containing(state == .completed ? end : start)
-        let key = DuplicateTracker.fingerprint([year.label, pseudonym, title, start.iso])
+        let key = keyBuilder.fingerprint { $0.append(year.start); $0.append(pseudonym); $0.append(title); $0.append(start.key) }
         if let first = seen.firstLine(of: key) {
             return .rejected([RowIssue(line: line, column: courseTitle.name, field: .courseTitle, value: title,
                                        reason: .duplicateRow,
@@ -190,12 +203,13 @@ public struct SurveyValidator {
     private let academicYear, experienceYears, qualificationCategory, deficitDiagnostic, deficits,
         individualRoute, mentoringRole, expertRoles, methodologicalAsset, networkCommunities, subjectClub,
         interregional, conferences, seminars, webinars, internships, publications: Column
-    private let qualifications: CodeTable<QualificationCategory>
-    private let deficitAreas: CodeTable<DeficitArea>
-    private let mentoringRoles: CodeTable<MentoringRole>
-    private let expertRoleTable: CodeTable<ExpertRole>
-    private let diagnosticFlag, routeFlag, assetFlag, clubFlag, interregionalFlag: FlagTable
+    private var qualifications: CodeTable<QualificationCategory>
+    private var deficitAreas: CodeTable<DeficitArea>
+    private var mentoringRoles: CodeTable<MentoringRole>
+    private var expertRoleTable: CodeTable<ExpertRole>
+    private var diagnosticFlag, routeFlag, assetFlag, clubFlag, interregionalFlag: FlagTable
     private var seen = DuplicateTracker()
+    private var keyBuilder = DuplicateTracker.KeyBuilder()
 
     /// `header` must be a map of kind `.survey`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
@@ -242,16 +256,16 @@ public struct SurveyValidator {
         if experience == nil, TextFold.clean(experienceYears.raw(fields)) == nil {
             issues.append(experienceYears.issue(line, "", .missingRequired))
         }
-        let category = Cells.code(qualificationCategory, qualifications, fields, line, &issues) ?? QualificationCategory.none
-        let diagnostic = Cells.flag(deficitDiagnostic, diagnosticFlag, fields, line, &issues)
+        let category = Cells.code(qualificationCategory, &qualifications, fields, line, &issues) ?? QualificationCategory.none
+        let diagnostic = Cells.flag(deficitDiagnostic, &diagnosticFlag, fields, line, &issues)
         let deficitList = Cells.codeList(deficits, deficitAreas, fields, line, &issues)
-        let route = Cells.flag(individualRoute, routeFlag, fields, line, &issues)
-        let mentoring = Cells.code(mentoringRole, mentoringRoles, fields, line, &issues) ?? MentoringRole.none
+        let route = Cells.flag(individualRoute, &routeFlag, fields, line, &issues)
+        let mentoring = Cells.code(mentoringRole, &mentoringRoles, fields, line, &issues) ?? MentoringRole.none
         let expertise = Cells.codeList(expertRoles, expertRoleTable, fields, line, &issues)
-        let asset = Cells.flag(methodologicalAsset, assetFlag, fields, line, &issues)
+        let asset = Cells.flag(methodologicalAsset, &assetFlag, fields, line, &issues)
         let communities = Cells.count(networkCommunities, fields, line, &issues)
-        let club = Cells.flag(subjectClub, clubFlag, fields, line, &issues)
-        let crossRegion = Cells.flag(interregional, interregionalFlag, fields, line, &issues)
+        let club = Cells.flag(subjectClub, &clubFlag, fields, line, &issues)
+        let crossRegion = Cells.flag(interregional, &interregionalFlag, fields, line, &issues)
         let conferenceCount = Cells.count(conferences, fields, line, &issues)
         let seminarCount = Cells.count(seminars, fields, line, &issues)
         let webinarCount = Cells.count(webinars, fields, line, &issues)
@@ -267,7 +281,7 @@ public struct SurveyValidator {
         }
         guard issues.isEmpty, let year, let school = who.schoolCode, let pseudonym = who.pseudonym,
               let experience else { return .rejected(issues) }
-        let key = DuplicateTracker.fingerprint([year.label, pseudonym])
+        let key = keyBuilder.fingerprint { $0.append(year.start); $0.append(pseudonym) }
         if let first = seen.firstLine(of: key) {
             return .rejected([RowIssue(line: line, column: person.teacherID.name, field: .teacherID,
                                        value: person.teacherID.raw(fields), reason: .duplicateTeacher,

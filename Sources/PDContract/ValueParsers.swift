@@ -88,6 +88,32 @@ public struct DuplicateTracker: Sendable {
         return Fingerprint(digestOf: joined)
     }
 
+    /// Builds key bytes in a buffer reused from row to row, then fingerprints them.
+    public struct KeyBuilder: Sendable {
+        private var bytes: [UInt8] = []
+
+        public init() {}
+
+        /// Appends a text part and a separator that cannot occur in text (0x1F).
+        public mutating func append(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x1F)
+        }
+
+        /// Appends a number part as 8 fixed bytes.
+        public mutating func append(_ number: Int) {
+            withUnsafeBytes(of: UInt64(bitPattern: Int64(number)).bigEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(0x1E)
+        }
+
+        /// Starts a key, lets `build` append its parts, and returns its fingerprint.
+        public mutating func fingerprint(_ build: (inout KeyBuilder) -> Void) -> Fingerprint {
+            bytes.removeAll(keepingCapacity: true)
+            build(&self)
+            return Fingerprint(digestOf: bytes)
+        }
+    }
+
     /// The line a key was first seen on, or `nil` when it is new.
     public func firstLine(of fingerprint: Fingerprint) -> Int? {
         firstLines[fingerprint].map(Int.init)

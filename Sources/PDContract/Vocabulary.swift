@@ -76,6 +76,8 @@ enum Vocabulary {
 /// Folded spelling → code for one coded field, built-in aliases plus the mapping's.
 struct CodeTable<Code: ContractCode> {
     let lookup: [String: Code]
+    /// Raw cell → code for cells already resolved: values repeat, so most cells skip folding.
+    var resolved = ByteTable<Code>()
 
     init(field: ContractField, mapping: ContractMapping) {
         var table: [String: Code] = [:]
@@ -92,12 +94,32 @@ struct CodeTable<Code: ContractCode> {
 
     @inline(__always)
     func code(forFolded folded: String) -> Code? { lookup[folded] }
+
+    /// The code of a raw cell: `.empty` for a blank cell, `.unknown` outside the table.
+    mutating func resolve(raw: String) -> Resolution<Code> {
+        if raw.isEmpty { return .empty }
+        if let code = resolved.value(for: raw) { return .value(code) }
+        let folded = TextFold.fold(raw)
+        if folded.isEmpty { return .empty }
+        guard let code = lookup[folded] else { return .unknown }
+        resolved.insert(code, for: raw)
+        return .value(code)
+    }
+}
+
+/// The outcome of looking a raw cell up in a value table.
+enum Resolution<Value> {
+    case empty
+    case value(Value)
+    case unknown
 }
 
 /// Folded spelling → true/false for one flag field, built-in aliases plus the mapping's.
 struct FlagTable {
     let lookup: [String: Bool]
     let emptyMeans: Bool
+    /// Raw cell → value for cells already resolved, so most cells skip folding.
+    var resolved = ByteTable<Bool>()
 
     init(field: ContractField, emptyMeans: Bool, mapping: ContractMapping) {
         var table: [String: Bool] = [:]
@@ -109,5 +131,15 @@ struct FlagTable {
         }
         lookup = table
         self.emptyMeans = emptyMeans
+    }
+
+    mutating func resolve(raw: String) -> Resolution<Bool> {
+        if raw.isEmpty { return .empty }
+        if let value = resolved.value(for: raw) { return .value(value) }
+        let folded = TextFold.fold(raw)
+        if folded.isEmpty { return .empty }
+        guard let value = lookup[folded] else { return .unknown }
+        resolved.insert(value, for: raw)
+        return .value(value)
     }
 }
