@@ -343,3 +343,42 @@ struct ValidatorTests {
         #expect(tracker.count == 1)
     }
 }
+
+@Suite("Per-row caches")
+struct CacheTests {
+    @Test("the byte table finds what it holds, by exact bytes, and stops growing at its limit")
+    func byteTable() {
+        var table = ByteTable<Int>(limit: 40)
+        for index in 0..<100 { table.insert(index, for: "значение \(index)") }
+        #expect(table.count == 40)
+        for index in 0..<40 { #expect(table.value(for: "значение \(index)") == index) }
+        #expect(table.value(for: "значение 40") == nil)
+        #expect(table.value(for: "Значение 1") == nil)
+        table.insert(99, for: "значение 1")
+        #expect(table.value(for: "значение 1") == 1)
+        #expect(table.value(for: "") == nil)
+    }
+
+    @Test("key builder fingerprints differ by part boundaries and by number versus text")
+    func keyBuilder() {
+        var builder = DuplicateTracker.KeyBuilder()
+        let a = builder.fingerprint { $0.append(2021); $0.append("ab"); $0.append("c") }
+        let b = builder.fingerprint { $0.append(2021); $0.append("a"); $0.append("bc") }
+        let c = builder.fingerprint { $0.append(2021); $0.append("ab"); $0.append("c") }
+        let d = builder.fingerprint { $0.append(2022); $0.append("ab"); $0.append("c") }
+        #expect(a != b)
+        #expect(a == c)
+        #expect(a != d)
+    }
+
+    @Test("cached code lookups give the same answers as uncached ones, repeatedly")
+    func cachedCodes() {
+        var table = CodeTable<Delivery>(field: .delivery, mapping: .none)
+        for _ in 0..<3 {
+            guard case .value(.distance) = table.resolve(raw: "ДОТ") else { Issue.record("ДОТ"); return }
+            guard case .value(.inPerson) = table.resolve(raw: " Очно ") else { Issue.record("очно"); return }
+            guard case .empty = table.resolve(raw: "  ") else { Issue.record("blank"); return }
+            guard case .unknown = table.resolve(raw: "заочно") else { Issue.record("заочно"); return }
+        }
+    }
+}
