@@ -6,13 +6,13 @@ import PDPostgres
 /// record becomes a staging row (with its dimension keys), and which SQL files stage, check
 /// and merge it.
 struct KindPipeline {
-    private enum Validator {
-        case schools(SchoolValidator)
-        case enrolments(EnrolmentValidator)
-        case survey(SurveyValidator)
-    }
-
-    private var validator: Validator
+    let kind: ExportKind
+    // One of these is set, by kind. Separate optionals (not an enum with payloads) so that
+    // validating mutates the validator in place: taking it out of an enum case and putting
+    // it back copied its duplicate tracker on every row.
+    private var schoolValidator: SchoolValidator?
+    private var enrolmentValidator: EnrolmentValidator?
+    private var surveyValidator: SurveyValidator?
     private let dimensions: DimensionKeys
     private var lastSchool: SchoolRecord?
     private var lastEnrolment: EnrolmentRecord?
@@ -26,25 +26,18 @@ struct KindPipeline {
         today = CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)!
         let schoolCodes = Set(dimensions.schools.keys)
         let years = YearSources(explicitYear: request.explicitYear, fileName: request.fileName)
+        kind = header.kind
         switch header.kind {
         case .schools:
-            validator = .schools(SchoolValidator(header: header))
+            schoolValidator = SchoolValidator(header: header)
         case .enrolments:
             guard let pseudonymizer else { throw PseudonymKeyError.missing }
-            validator = .enrolments(EnrolmentValidator(
-                header: header, knownSchools: KnownSchools(schoolCodes), pseudonymizer: pseudonymizer, years: years))
+            enrolmentValidator = EnrolmentValidator(
+                header: header, knownSchools: KnownSchools(schoolCodes), pseudonymizer: pseudonymizer, years: years)
         case .survey:
             guard let pseudonymizer else { throw PseudonymKeyError.missing }
-            validator = .survey(SurveyValidator(
-                header: header, knownSchools: KnownSchools(schoolCodes), pseudonymizer: pseudonymizer, years: years))
-        }
-    }
-
-    var kind: ExportKind {
-        switch validator {
-        case .schools: return .schools
-        case .enrolments: return .enrolments
-        case .survey: return .survey
+            surveyValidator = SurveyValidator(
+                header: header, knownSchools: KnownSchools(schoolCodes), pseudonymizer: pseudonymizer, years: years)
         }
     }
 
@@ -88,23 +81,22 @@ struct KindPipeline {
 
     /// Validates one row; an accepted record is kept for `encode`.
     mutating func validate(_ fields: [String], line: Int) -> RowResult<Void> {
-        switch validator {
-        case .schools(var schools):
-            let result = schools.validate(fields, line: line)
-            validator = .schools(schools)
+        let issues: [RowIssue]?
+        switch kind {
+        case .schools:
+            let result = schoolValidator!.validate(fields, line: line)
             lastSchool = result.record
-            return result.record == nil ? .rejected(result.issues) : .accepted(())
-        case .enrolments(var enrolments):
-            let result = enrolments.validate(fields, line: line)
-            validator = .enrolments(enrolments)
+            issues = lastSchool == nil ? result.issues : nil
+        case .enrolments:
+            let result = enrolmentValidator!.validate(fields, line: line)
             lastEnrolment = result.record
-            return result.record == nil ? .rejected(result.issues) : .accepted(())
-        case .survey(var survey):
-            let result = survey.validate(fields, line: line)
-            validator = .survey(survey)
+            issues = lastEnrolment == nil ? result.issues : nil
+        case .survey:
+            let result = surveyValidator!.validate(fields, line: line)
             lastSurvey = result.record
-            return result.record == nil ? .rejected(result.issues) : .accepted(())
+            issues = lastSurvey == nil ? result.issues : nil
         }
+        return issues.map { .rejected($0) } ?? .accepted(())
     }
 
     /// Writes the last accepted record as a staging row, resolving its dimension keys.
