@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `pdmon report …` and `pdmon db refresh` as an analyst runs them: the built executable
+/// (scripts/test builds it first) against a hand-built warehouse.
+@Suite(.enabled(if: TestDatabase.isConfigured && ReportCLI.binaryExists, "needs scripts/test (server and built pdmon)"))
+struct ReportCommandTests {
+    static func pdmon(_ arguments: [String], database: TestDatabase) throws -> ReportCLI.Output {
+        try ReportCLI.run(arguments, database: database)
+    }
+    @Test func refreshThenIndicatorsAsCSV() throws {
+        let f = try IndicatorFixture.workedExample()
+        let refresh = try Self.pdmon(["db", "refresh"], database: f.database)
+        #expect(refresh.status == 0, "\(refresh.stderr)")
+        #expect(refresh.stdout.contains("207"))
+        let csv = try Self.pdmon(["report", "indicators", "--year", "2023-2024", "--by", "city",
+                                  "--indicator", "pd_coverage", "--indicator", "leader_pd_coverage_3y", "--format", "csv"],
+                                 database: f.database)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout == "academic_year,school_code,indicator,numerator,denominator,value\r\n"
+            + "2023-2024,,pd_coverage,2,6,33.3\r\n2023-2024,,leader_pd_coverage_3y,1,1,100.0\r\n")
+    }
+
+    @Test func theOneCommandThatAnswersWhoFellBehind() throws {
+        let f = try ReportTests.warehouse()
+        let json = try Self.pdmon(["report", "run", "lagging", "--param", "indicator=pd_coverage_3y", "--format", "json", "--lang", "en"],
+                                  database: f.database)
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.contains("\"school_code\": \"S01\""))
+        #expect(json.stdout.contains("\"change\": -50.0"))
+        let table = try Self.pdmon(["report", "trend", "--indicator", "pd_coverage_3y", "--from", "2022-2023"], database: f.database)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Динамика показателя: Охват КПК за 3 года, %"))
+        #expect(table.stdout.contains("▼ хуже"))
+        let markdown = try Self.pdmon(["report", "compare", "--base", "2022-2023", "--target", "2023-2024",
+                                       "--indicator", "pd_coverage_3y", "--format", "markdown", "--lang", "en"], database: f.database)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("Course coverage over 3 years"))
+        let list = try Self.pdmon(["report", "list", "--format", "csv", "--excel"], database: f.database)
+        #expect(list.status == 0)
+        #expect(list.stdout.hasPrefix("\u{FEFF}kind;name;title;details"))
+    }
+
+    @Test func argumentMistakesExitWithTwoBeforeAnythingRuns() throws {
+        let db = try TestDatabase()
+        let cases: [([String], String)] = [
+            (["report", "indicators", "--year", "2023", "--format", "csv"], "--year"),
+            (["report", "indicators", "--year", "2023-2024", "--excel"], "--excel"),
+            (["report", "trend", "--indicator", "pd_coverage", "--by", "city", "--school", "S01"], "--school"),
+            (["report", "trend", "--indicator", "pd_coverage", "--from", "2023-2024", "--to", "2021-2022"], "--from"),
+            (["report", "compare", "--base", "x", "--target", "2023-2024"], "--base"),
+            (["report", "run", "lagging", "--param", "indicator"], "name=value"),
+            (["report", "run", "lagging"], "indicator"),
+            (["report", "run", "lagging", "--param", "indicator=pd_coverage", "--param", "year=next"], "year"),
+            (["report", "run", "no_such_report"], "no_such_report"),
+            (["report", "indicators", "--year", "2023-2024", "--indicator", "nope"], "nope"),
+        ]
+        for (arguments, mention) in cases {
+            let result = try Self.pdmon(arguments, database: db)
+            #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains(mention), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+}
+
+/// Runs the built `pdmon` against one test database.
+enum ReportCLI {
+    static var binary: URL {
+        if let explicit = ProcessInfo.processInfo.environment["PDMON_BINARY"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit)
+        }
+        return TestDatabase.sqlDirectory.url.deletingLastPathComponent().appendingPathComponent(".build/debug/pdmon")
+    }
+
+    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], database: TestDatabase) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments + ["--database-url", database.url]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PDMON_SQL_DIR"] = TestDatabase.sqlDirectory.url.path
+        environment["PDMON_DATABASE_URL"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
