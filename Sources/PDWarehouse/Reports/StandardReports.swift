@@ -194,10 +194,22 @@ public struct StandardReports {
         let values = try ParameterAssignments.parse(assignments)
         var table = try ReportRunner(connection: connection).run(report, values: values)
         table = table.localized(language)
+        for index in table.columns.indices where table.columns[index].caption == nil {
+            table.columns[index].caption = Self.extraCaptions[table.columns[index].name]?.text(in: language)
+        }
         let description = report.description(in: language)
         table.title = description.isEmpty ? report.name : report.name + ": " + description
-        return table
+        guard indicatorNames, let catalogue = try? IndicatorCatalogue.load(connection) else { return table }
+        return named(table, catalogue: catalogue)
     }
+
+    /// Captions of bundled-report columns that the shared catalogue does not know.
+    static let extraCaptions: [String: Caption] = [
+        "previous_year": Caption(ru: "Прошлый год", en: "Previous year"),
+        "previous_value": Caption(ru: "Было", en: "Previous value"),
+        "city_change": Caption(ru: "Изменение по городу", en: "City change"),
+        "year_start": Caption(ru: "Год начала", en: "Start year"),
+    ]
 
     // MARK: - Helpers
 
