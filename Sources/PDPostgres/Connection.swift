@@ -64,12 +64,17 @@ public final class Connection {
     // MARK: - Statements
 
     /// Runs one statement with values bound as text parameters (`$1`, `$2`, …; nil is NULL).
-    /// Values never become part of the SQL text.
+    /// Values never become part of the SQL text. `types` optionally gives each parameter's
+    /// PostgreSQL type OID (0 or absent: the server infers it from the statement).
     @discardableResult
-    public func execute(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
+    public func execute(_ sql: String, _ parameters: [String?] = [], types: [UInt32] = []) throws -> QueryResult {
         let connection = try liveHandle()
+        precondition(types.isEmpty || types.count == parameters.count, "one type per parameter")
         let result = withOptionalCStringArray(parameters) { values in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            types.withUnsafeBufferPointer { oids in
+                PQexecParams(connection, sql, Int32(parameters.count), types.isEmpty ? nil : oids.baseAddress,
+                             values, nil, nil, 0)
+            }
         }
         return try consume(result, statement: sql, as: .query)
     }

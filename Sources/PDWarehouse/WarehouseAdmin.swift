@@ -10,11 +10,14 @@ public enum WarehouseAdmin {
         return try Migrator(connection: connection, migrations: migrations).migrate(log: log)
     }
 
-    /// After files were loaded: fresh planner statistics on the tables the loads changed.
-    public static func afterLoads(conninfo: String, sql: SQLDirectory) throws {
+    /// After files were loaded: fresh planner statistics on the tables the loads changed,
+    /// then the mart's indicator values recomputed (one transaction). Returns the mart rows.
+    @discardableResult
+    public static func afterLoads(conninfo: String, sql: SQLDirectory) throws -> Int {
         let connection = try DatabaseTarget.connectMigrated(conninfo: conninfo, sql: sql)
         defer { connection.close() }
         try connection.run(try sql.text("load/after_loads.sql"))
+        return try MartRefresher(connection: connection, sql: sql).refresh()
     }
 
     public struct Status: Sendable {

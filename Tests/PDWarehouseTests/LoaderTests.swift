@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import PDContract
 import PDPostgres
+import PDContract
 @testable import PDWarehouse
 
 @Suite(.enabled(if: TestDatabase.isConfigured, "needs PDMON_TEST_DATABASE_URL: run scripts/test"))
@@ -189,5 +189,41 @@ struct LoaderTests {
                 #expect(hits == 0, "\(secret) found in \(table).\(name)")
             }
         }
+    }
+}
+
+@Suite(.enabled(if: TestDatabase.isConfigured, "needs PDMON_TEST_DATABASE_URL: run scripts/test"))
+struct MappingLoadTests {
+    /// A form service's export, headed by its question texts, loads through a mapping file
+    /// without editing the export.
+    @Test func aFormServiceExportLoadsThroughAMappingFile() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        let mapping = try ContractMapping(toml: """
+            [headers.survey]
+            school_code = "Ваша школа (код)"
+            teacher_id = "Ваш СНИЛС"
+            experience_years = "Сколько лет вы работаете педагогом?"
+            deficit_diagnostic = "Проходили ли вы диагностику профессиональных дефицитов?"
+
+            [values.deficit_diagnostic]
+            true = "проходил(а)"
+            false = "не проходил(а)"
+            """)
+        let text = """
+            Отметка времени,Ваша школа (код),Ваш СНИЛС,Сколько лет вы работаете педагогом?,Проходили ли вы диагностику профессиональных дефицитов?
+            12.05.2024 10:00,S01,123-456-789 01,7,проходил(а)
+            12.05.2024 10:05,S02,987-654-321 00,1,не проходил(а)
+            """
+        let path = try fixture.write("form_2023-2024.csv", text)
+        let loader = fixture.loader()
+        defer { loader.close() }
+        let outcome = try loader.load(LoadRequest(path: path, mapping: mapping))
+        #expect(outcome.status == .loaded && outcome.kind == .survey && outcome.rowsLoaded == 2, "\(outcome.summaryLine) \(outcome.rejects)")
+        let census = try fixture.rows("""
+            select f.experience_years, f.has_deficit_diagnostic, y.label from dw.fact_teacher_year f
+            inner join dw.dim_academic_year y using (academic_year_key) order by 1
+            """)
+        #expect(census.map { $0.compactMap { $0 } } == [["1", "f", "2023-2024"], ["7", "t", "2023-2024"]])
     }
 }

@@ -64,7 +64,7 @@ struct ETLCommand: ParsableCommand {
             let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
             defer { db.close() }
             let result = try db.execute(try sql.text("etl/history.sql"), [String(limit)])
-            output.print(ResultTable(result, title: "etl history / журнал загрузок"))
+            output.print(ReportRunner.table(result, title: "etl history / журнал загрузок"))
         }
     }
 
@@ -81,7 +81,7 @@ struct ETLCommand: ParsableCommand {
             let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
             defer { db.close() }
             let result = try db.execute(try sql.text("etl/rejects.sql"), [String(batch)])
-            output.print(ResultTable(result, title: "batch \(batch) rejects / отклонённые строки"))
+            output.print(ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки"))
         }
     }
 }
