@@ -1,0 +1,73 @@
+/// Ready-made HTML reports for the commands: a trend (`pdmon report trend --format html`)
+/// and the targeted recommendations (`pdmon recommend --format html`).
+public enum ReportHTML {
+    /// A trend as a self-contained HTML page: the line chart of the indicator (one line per
+    /// row: the city and each school) and the trend table under it.
+    ///
+    /// `trend` is the pivoted trend table (`StandardReports.pivotTrend`): columns
+    /// `school_code`, `school_name`, one column per academic year (`yyyy-yyyy`), then any
+    /// others (change, mark), which stay in the table only. A row without a school code is
+    /// the city.
+    public static func trend(_ trend: ResultTable, indicatorID: String, isPercent: Bool, language: ReportLanguage) -> String {
+        let chart = trendChart(trend, indicatorID: indicatorID, isPercent: isPercent, language: language)
+        let document = HTMLDocument(
+            title: trend.title, language: language,
+            blocks: [.charts([chart]), .table(trend)])
+        return document.render()
+    }
+
+    /// The chart of a pivoted trend table (see `trend`).
+    public static func trendChart(_ trend: ResultTable, indicatorID: String, isPercent: Bool, language: ReportLanguage) -> LineChart {
+        let yearColumns = trend.columns.indices.filter { isAcademicYear(trend.columns[$0].name) }
+        let code = trend.columns.firstIndex { $0.name == "school_code" }
+        let name = trend.columns.firstIndex { $0.name == "school_name" }
+        let series = trend.rows.indices.map { row -> LineChart.Series in
+            let schoolCode = code.flatMap { trend.cell(row: row, column: $0) }
+            let label = name.flatMap { trend.cell(row: row, column: $0) } ?? schoolCode
+                ?? ReportCatalogue.text("city", in: language)
+            return LineChart.Series(
+                name: label,
+                values: yearColumns.map { trend.cell(row: row, column: $0).flatMap(OneDecimal.init) },
+                isCity: schoolCode == nil)
+        }
+        return LineChart(
+            id: indicatorID, title: trend.title,
+            unit: isPercent ? "%" : ReportCatalogue.text("unit.hours", in: language), isPercent: isPercent,
+            xLabels: yearColumns.map { trend.columns[$0].name }, series: series)
+    }
+
+    /// `2023-2024`: four digits, a dash, the next year.
+    static func isAcademicYear(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isASCIIDigit) }),
+              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+        return second == first + 1
+    }
+
+    /// The recommendations report: the recommendations (city first, then each school on a
+    /// new printed page), then a chart per indicator over the years, then the tables.
+    public static func recommendations(
+        _ report: RecommendationReport, charts: [LineChart], tables: [ResultTable], language: ReportLanguage
+    ) -> String {
+        var blocks: [HTMLDocument.Block] = []
+        let count = report.sections.reduce(0) { $0 + $1.recommendations.count }
+        blocks.append(.paragraph(language == .ru
+            ? "Рекомендации сформированы по правилам из каталога правил по данным мониторинга; после каждой указано обоснование: значение показателя (числитель из знаменателя), значение по городу и изменение за год. Всего рекомендаций: \(count)."
+            : "The recommendations follow the rule catalogue on the monitoring data; each is followed by its evidence: the value (numerator of denominator), the city value and the change since the previous year. Recommendations: \(count)."))
+        blocks.append(.note(ReportCatalogue.text("caveat.small_denominator", in: language)))
+        for (index, section) in report.sections.enumerated() {
+            if index > 0 { blocks.append(.pageBreak) }
+            blocks.append(.recommendations(section, report: report))
+        }
+        if !charts.isEmpty {
+            blocks.append(.pageBreak)
+            blocks.append(.heading(language == .ru ? "Динамика показателей" : "Indicator trends", level: 2))
+            blocks.append(.charts(charts))
+        }
+        for table in tables {
+            blocks.append(.pageBreak)
+            blocks.append(.table(table))
+        }
+        return HTMLDocument(title: report.title(in: language), language: language, blocks: blocks).render()
+    }
+}

@@ -1,0 +1,295 @@
+/// An indicator as the rules engine needs it: names, unit and which way is better.
+public struct IndicatorMeta: Sendable, Hashable {
+    public var id: String
+    public var nameRU: String
+    public var nameEN: String
+    /// True for percent indicators (values in %, changes in percentage points); false for
+    /// hours. Rules over "each indicator" look at percent indicators only.
+    public var isPercent: Bool
+    public var higherIsBetter: Bool
+
+    public init(id: String, nameRU: String, nameEN: String, isPercent: Bool = true, higherIsBetter: Bool = true) {
+        self.id = id
+        self.nameRU = nameRU
+        self.nameEN = nameEN
+        self.isPercent = isPercent
+        self.higherIsBetter = higherIsBetter
+    }
+
+    public func name(in language: ReportLanguage) -> String {
+        language == .ru ? nameRU : nameEN
+    }
+}
+
+/// One indicator value with its numerator and denominator (a row of the mart).
+public struct IndicatorFigure: Sendable, Hashable {
+    public var numerator: Int
+    public var denominator: Int
+    /// Nil for a zero denominator.
+    public var value: OneDecimal?
+
+    public init(numerator: Int, denominator: Int, value: OneDecimal?) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+    }
+
+    /// Percentages over fewer than this many people swing: reports mark them with a caveat,
+    /// and the year-on-year and school-against-city rules ignore them.
+    public static let smallDenominator = 10
+
+    public var isSmall: Bool { denominator < Self.smallDenominator }
+}
+
+/// What a school (or the city) is judged on: its figures this year and the previous year,
+/// and the city's this year, each keyed by indicator id.
+public struct RecommendationSubject: Sendable {
+    /// Nil for the city.
+    public var schoolCode: String?
+    public var name: String
+    public var current: [String: IndicatorFigure]
+    public var previous: [String: IndicatorFigure]
+    public var city: [String: IndicatorFigure]
+
+    public init(schoolCode: String?, name: String, current: [String: IndicatorFigure],
+                previous: [String: IndicatorFigure], city: [String: IndicatorFigure]) {
+        self.schoolCode = schoolCode
+        self.name = name
+        self.current = current
+        self.previous = previous
+        self.city = city
+    }
+
+    public var isSchool: Bool { schoolCode != nil }
+}
+
+/// The figures behind one recommendation for one indicator.
+public struct Evidence: Sendable, Hashable {
+    public var indicator: String
+    public var value: OneDecimal?
+    public var numerator: Int
+    public var denominator: Int
+    /// The city's value the same year (for the city itself, its own value).
+    public var cityValue: OneDecimal?
+    public var previousValue: OneDecimal?
+    /// `value − previousValue`, nil when either is missing.
+    public var change: OneDecimal?
+    /// The denominator is under 10: the percentage is unstable.
+    public var isSmall: Bool
+
+    public init(indicator: String, value: OneDecimal?, numerator: Int, denominator: Int, cityValue: OneDecimal?,
+                previousValue: OneDecimal?, change: OneDecimal?, isSmall: Bool) {
+        self.indicator = indicator
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.cityValue = cityValue
+        self.previousValue = previousValue
+        self.change = change
+        self.isSmall = isSmall
+    }
+}
+
+/// A fired rule: the filled texts and the evidence behind them.
+public struct Recommendation: Sendable, Hashable {
+    public var ruleID: String
+    public var priority: Int
+    public var schoolCode: String?
+    public var subjectName: String
+    /// The indicator of the (first) condition.
+    public var indicator: String
+    public var evidence: Evidence
+    /// The figures of the second condition of a compound rule.
+    public var secondEvidence: Evidence?
+    public var textRU: String
+    public var textEN: String
+
+    public func text(in language: ReportLanguage) -> String {
+        language == .ru ? textRU : textEN
+    }
+
+    /// Every figure behind the text (first condition, then the second).
+    public var allEvidence: [Evidence] { [evidence] + (secondEvidence.map { [$0] } ?? []) }
+}
+
+/// Pure evaluation of recommendation rules on indicator figures.
+public struct RecommendationEngine: Sendable {
+    public var rules: [RecommendationRule]
+    /// The catalogue, in report order (rules over "each indicator" follow it).
+    public var indicators: [IndicatorMeta]
+    /// The academic year label filled into `{year}`.
+    public var yearLabel: String
+
+    public init(rules: [RecommendationRule], indicators: [IndicatorMeta], yearLabel: String = "") {
+        self.rules = rules
+        self.indicators = indicators
+        self.yearLabel = yearLabel
+    }
+
+    /// The rules that fire for `subject`, ordered by priority, then rule id, then the
+    /// catalogue order of the indicator.
+    public func evaluate(_ subject: RecommendationSubject) -> [Recommendation] {
+        var fired: [Recommendation] = []
+        for rule in rules where rule.isEnabled && rule.problem == nil && rule.scope.includes(school: subject.isSchool) {
+            if let indicator = rule.condition.indicator {
+                if let recommendation = fire(rule, first: indicator, subject: subject) { fired.append(recommendation) }
+            } else {
+                for meta in indicators where meta.isPercent {
+                    if let recommendation = fire(rule, first: meta.id, subject: subject) { fired.append(recommendation) }
+                }
+            }
+        }
+        let order = Dictionary(indicators.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        return fired.sorted {
+            ($0.priority, $0.ruleID, order[$0.indicator] ?? Int.max) < ($1.priority, $1.ruleID, order[$1.indicator] ?? Int.max)
+        }
+    }
+
+    private func meta(_ id: String) -> IndicatorMeta? {
+        indicators.first { $0.id == id }
+    }
+
+    /// The measured quantity of a condition on `indicator`, or nil when it cannot be measured
+    /// (missing or empty value, a denominator under the rule's minimum, no city to compare).
+    func measure(_ measure: RuleMeasure, indicator: String, subject: RecommendationSubject, minDenominator: Int) -> OneDecimal? {
+        guard let current = subject.current[indicator], let value = current.value,
+              current.denominator >= minDenominator else { return nil }
+        let higher = meta(indicator)?.higherIsBetter ?? true
+        switch measure {
+        case .value:
+            return value
+        case .worsening:
+            guard let previous = subject.previous[indicator], let before = previous.value,
+                  previous.denominator >= minDenominator else { return nil }
+            return higher ? before - value : value - before
+        case .gapToCity:
+            guard subject.isSchool, let city = subject.city[indicator], let cityValue = city.value,
+                  city.denominator >= minDenominator else { return nil }
+            return higher ? cityValue - value : value - cityValue
+        }
+    }
+
+    private func holds(_ condition: RuleCondition, indicator: String, subject: RecommendationSubject, minDenominator: Int) -> (Bool, OneDecimal?) {
+        guard let measured = measure(condition.measure, indicator: indicator, subject: subject, minDenominator: minDenominator) else {
+            return (false, nil)
+        }
+        return (condition.comparison.holds(measured, condition.threshold), measured)
+    }
+
+    private func fire(_ rule: RecommendationRule, first indicator: String, subject: RecommendationSubject) -> Recommendation? {
+        let (firstHolds, firstMeasured) = holds(rule.condition, indicator: indicator, subject: subject, minDenominator: rule.minDenominator)
+        var secondHolds = false
+        var secondIndicator: String?
+        if let second = rule.second, let id = second.indicator {
+            secondIndicator = id
+            secondHolds = holds(second, indicator: id, subject: subject, minDenominator: rule.minDenominator).0
+        }
+        let fires: Bool
+        switch rule.combine {
+        case nil: fires = firstHolds
+        case .and?: fires = firstHolds && secondHolds
+        case .or?: fires = firstHolds || secondHolds
+        }
+        guard fires else { return nil }
+
+        let evidence = Self.evidence(indicator, subject: subject)
+        let secondEvidence = secondIndicator.map { Self.evidence($0, subject: subject) }
+        var texts: [ReportLanguage: String] = [:]
+        for language in ReportLanguage.allCases {
+            var values: [String: String] = [
+                "indicator": meta(indicator)?.name(in: language) ?? indicator,
+                "school": subject.name,
+                "year": yearLabel,
+                "threshold": rule.condition.threshold.text(in: language),
+            ]
+            values.merge(Self.placeholders(evidence, prefix: "", language: language)) { a, _ in a }
+            let measured = firstMeasured
+            let worsening = self.measure(.worsening, indicator: indicator, subject: subject, minDenominator: 0)
+            let gap = self.measure(.gapToCity, indicator: indicator, subject: subject, minDenominator: 0)
+            values["worsening"] = Self.text(rule.condition.measure == .worsening ? measured : worsening, language)
+            values["gap"] = Self.text(rule.condition.measure == .gapToCity ? measured : gap, language)
+            if let second = rule.second, let secondIndicator, let secondEvidence {
+                values["second_indicator"] = meta(secondIndicator)?.name(in: language) ?? secondIndicator
+                values["second_threshold"] = second.threshold.text(in: language)
+                values.merge(Self.placeholders(secondEvidence, prefix: "second_", language: language)) { a, _ in a }
+            }
+            texts[language] = RuleTemplate.fill(rule.template(in: language), values)
+        }
+        return Recommendation(
+            ruleID: rule.id, priority: rule.priority, schoolCode: subject.schoolCode, subjectName: subject.name,
+            indicator: indicator, evidence: evidence, secondEvidence: secondEvidence,
+            textRU: texts[.ru] ?? rule.textRU, textEN: texts[.en] ?? rule.textEN)
+    }
+
+    /// The figures of `indicator` for `subject`.
+    static func evidence(_ indicator: String, subject: RecommendationSubject) -> Evidence {
+        let current = subject.current[indicator]
+        let previous = subject.previous[indicator]?.value
+        let value = current?.value
+        let cityValue = subject.isSchool ? subject.city[indicator]?.value : value
+        let change: OneDecimal? = if let value, let previous { value - previous } else { nil }
+        return Evidence(
+            indicator: indicator, value: value, numerator: current?.numerator ?? 0, denominator: current?.denominator ?? 0,
+            cityValue: cityValue, previousValue: previous, change: change, isSmall: current?.isSmall ?? true)
+    }
+
+    static func placeholders(_ evidence: Evidence, prefix: String, language: ReportLanguage) -> [String: String] {
+        [
+            prefix + "value": text(evidence.value, language),
+            prefix + "numerator": String(evidence.numerator),
+            prefix + "denominator": String(evidence.denominator),
+            prefix + "missing": String(max(0, evidence.denominator - evidence.numerator)),
+            prefix + "city_value": text(evidence.cityValue, language),
+            prefix + "previous_value": text(evidence.previousValue, language),
+            prefix + "change": evidence.change.map { $0.text(in: language, signed: true) } ?? "—",
+        ]
+    }
+
+    static func text(_ value: OneDecimal?, _ language: ReportLanguage) -> String {
+        value?.text(in: language) ?? "—"
+    }
+}
+
+/// Fills `{name}` placeholders of a text template.
+public enum RuleTemplate {
+    /// `template` with each `{name}` whose name is in `values` replaced; other braces are
+    /// left exactly as written.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                result += value
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "{"
+                rest = after
+            }
+        }
+        result += rest
+        return result
+    }
+
+    /// Every placeholder the engine fills.
+    public static let knownPlaceholders: Set<String> = [
+        "indicator", "school", "year", "value", "numerator", "denominator", "missing", "city_value",
+        "previous_value", "change", "worsening", "gap", "threshold", "second_indicator", "second_value",
+        "second_numerator", "second_denominator", "second_missing", "second_city_value", "second_previous_value",
+        "second_change", "second_threshold",
+    ]
+
+    /// The placeholder names a template uses (for checking a rules file).
+    public static func placeholders(in template: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            names.append(String(after[..<close]))
+            rest = after[after.index(after: close)...]
+        }
+        return names
+    }
+}
