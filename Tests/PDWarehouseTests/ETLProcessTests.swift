@@ -145,4 +145,35 @@ struct ETLProcessTests {
         #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 100_000)
         watcher.close()
     }
+
+    @Test func migrateStatusSampleAndDryRunThroughTheCLI() throws {
+        let db = try TestDatabase(migrated: false)
+        let env = ["PDMON_DATABASE_URL": db.url, "PDMON_PSEUDONYM_KEY": LoadFixture.key]
+        let first = try PDMonProcess.run(["db", "migrate"], environment: env)
+        #expect(first.status == 0 && first.stdout.contains("applied"), "\(first.stderr)")
+        let second = try PDMonProcess.run(["db", "migrate"], environment: env)
+        #expect(second.status == 0 && second.stdout.contains("up to date"))
+        let status = try PDMonProcess.run(["db", "status"], environment: env)
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("pending migrations / не применено: 0"))
+        #expect(status.stdout.contains("dw.fact_course_enrolment"))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pdmon-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try PDMonProcess.run(
+            ["sample", "--out", folder.path, "--schools", "3", "--teachers", "40", "--years", "2023-2024", "--messy"],
+            environment: env)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let schools = try PDMonProcess.run(["load", "schools", folder.appendingPathComponent("schools.csv").path], environment: env)
+        #expect(schools.status == 0 && schools.stdout.contains("loaded"), "\(schools.stdout) \(schools.stderr)")
+        let census = folder.appendingPathComponent("survey_2023-2024.csv").path
+        let dry = try PDMonProcess.run(["load", "survey", census, "--dry-run"], environment: env)
+        #expect(dry.status == 0 && dry.stdout.contains("validated"), "\(dry.stdout) \(dry.stderr)")
+        let connection = try db.connect()
+        #expect(try connection.execute("select count(*) from dw.fact_teacher_year").scalarInt == 0)
+        let real = try PDMonProcess.run(["load", "survey", census], environment: env)
+        #expect(real.status == 0, "\(real.stdout) \(real.stderr)")
+        #expect(try connection.execute("select count(*) from dw.fact_teacher_year").scalarInt ?? 0 >= 35)
+        connection.close()
+    }
 }
