@@ -18,6 +18,8 @@ struct PDMon: ParsableCommand {
             ETLCommand.self,
             SampleCommand.self,
             ReportCommand.self,
+            RecommendCommand.self,
+            PlanCommand.self,
         ]
     )
 
