@@ -66,7 +66,7 @@ public enum SVGLineChart {
                           "#9333ea", "#0f766e", "#b45309", "#be123c"]
     static let cityColour = "#111827"
     static let width = 640.0, height = 300.0
-    static let left = 52.0, right = 18.0, top = 16.0, bottom = 40.0
+    static let left = 56.0, right = 40.0, top = 16.0, bottom = 40.0
 
     /// The colour of series `index` (the city always dark).
     static func colour(_ series: LineChart.Series, index: Int) -> String {
