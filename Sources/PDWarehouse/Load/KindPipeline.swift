@@ -45,6 +45,15 @@ struct KindPipeline {
     var mergeFile: String { "load/merge_\(kind.rawValue).sql" }
     var checkFile: String? { kind == .schools ? nil : "load/check_\(kind.rawValue).sql" }
 
+    /// The temporary staging table `stageFile` creates.
+    var stageTable: String {
+        switch kind {
+        case .schools: return "stage_school"
+        case .enrolments: return "stage_enrolment"
+        case .survey: return "stage_teacher_year"
+        }
+    }
+
     var factTable: String {
         switch kind {
         case .schools: return "dw.dim_school"
@@ -74,6 +83,41 @@ struct KindPipeline {
         }
     }
 
+    /// Whether this kind can go straight into its fact table when the batch's years hold no
+    /// rows yet (a first load): enrolments, whose merge then has nothing to compare against.
+    var supportsDirectLoad: Bool { kind == .enrolments }
+
+    /// COPY straight into the fact table (direct load), the batch key on every row.
+    var directCopyStatement: String {
+        """
+        copy dw.fact_course_enrolment (teacher_key, academic_year_key, school_key, course_key, start_date_key,
+            end_date_key, staff_category, position, subject, status, is_requested_by_school, has_certificate,
+            batch_key) from stdin
+        """
+    }
+
+    /// The set-based key check of a direct load: fact rows of the batch whose keys are missing
+    /// from their dimensions. Must be 0.
+    var directCheckFile: String { "load/check_\(kind.rawValue)_direct.sql" }
+
+    /// The academic years (start year) that already hold fact rows of this kind.
+    func yearsWithFacts(_ connection: Connection) throws -> Set<Int> {
+        let rows = try connection.execute("""
+            select y.academic_year_key from dw.dim_academic_year y
+            where exists (select 1 from \(factTable) f where f.academic_year_key = y.academic_year_key)
+            """).rows
+        return Set(rows.compactMap { $0[0].flatMap { Int($0) } })
+    }
+
+    /// The academic year of the last accepted record (enrolments and survey).
+    var lastYear: Int? {
+        switch kind {
+        case .schools: return nil
+        case .enrolments: return lastEnrolment?.academicYear.start
+        case .survey: return lastSurvey?.academicYear.start
+        }
+    }
+
     func factCount(_ connection: Connection) throws -> Int {
         let filter = kind == .schools ? " where is_current" : ""
         return try connection.execute("select count(*) from \(factTable)\(filter)").scalarInt ?? 0
@@ -99,6 +143,37 @@ struct KindPipeline {
         return issues.map { .rejected($0) } ?? .accepted(())
     }
 
+    /// Writes the last accepted enrolment as a fact row (direct load), resolving its keys.
+    func encodeDirect(batchKey: Int, into row: inout CopyRow) throws {
+        guard let enrolment = lastEnrolment else { return }
+        row.int(try dimensions.teacherKey(enrolment.teacherPseudonym))
+        row.int(enrolment.academicYear.start)
+        row.int(dimensions.schools[enrolment.schoolCode])
+        row.int(try dimensions.courseKey(courseMember(enrolment)))
+        row.int(enrolment.startDate.key)
+        row.int(enrolment.endDate.key)
+        row.text(enrolment.staffCategory.rawValue)
+        row.text(enrolment.position)
+        row.text(enrolment.subject)
+        row.text(status(of: enrolment).rawValue)
+        row.bool(enrolment.requestedBySchool)
+        row.bool(enrolment.certificateNo != nil)
+        row.int(batchKey)
+        row.end()
+    }
+
+    private func courseMember(_ enrolment: EnrolmentRecord) -> CourseMember {
+        CourseMember(
+            title: enrolment.courseTitle, programKind: enrolment.programKind?.rawValue, hours: enrolment.hours,
+            delivery: enrolment.delivery?.rawValue,
+            focusAreaKey: enrolment.focusArea.flatMap { dimensions.deficitAreas[$0.rawValue] },
+            provider: enrolment.provider, funding: enrolment.funding?.rawValue)
+    }
+
+    private func status(of enrolment: EnrolmentRecord) -> EnrolmentStatus {
+        enrolment.status ?? (enrolment.endDate < today ? .completed : .inProgress)
+    }
+
     /// Writes the last accepted record as a staging row, resolving its dimension keys.
     func encode(line: Int, into row: inout CopyRow) throws {
         switch kind {
@@ -112,12 +187,8 @@ struct KindPipeline {
             row.text(school.municipality)
         case .enrolments:
             guard let enrolment = lastEnrolment else { return }
-            let course = CourseMember(
-                title: enrolment.courseTitle, programKind: enrolment.programKind?.rawValue, hours: enrolment.hours,
-                delivery: enrolment.delivery?.rawValue,
-                focusAreaKey: enrolment.focusArea.flatMap { dimensions.deficitAreas[$0.rawValue] },
-                provider: enrolment.provider, funding: enrolment.funding?.rawValue)
-            let status = enrolment.status ?? (enrolment.endDate < today ? .completed : .inProgress)
+            let course = courseMember(enrolment)
+            let status = status(of: enrolment)
             row.int(line)
             row.int(try dimensions.teacherKey(enrolment.teacherPseudonym))
             row.int(enrolment.academicYear.start)

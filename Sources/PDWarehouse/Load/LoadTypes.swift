@@ -15,11 +15,14 @@ public struct LoadRequest: Sendable {
     public var dryRun: Bool
     /// Load even when a file with the same SHA-256 was loaded before.
     public var force: Bool
+    /// `--progress`: a progress line (rows, rate, ETA) on stderr while reading, when it is a terminal.
+    public var progress: Bool
 
     public init(
         path: String, kind: ExportKind? = nil, explicitYear: AcademicYear? = nil, mapping: ContractMapping = .none,
-        maxRejectRatio: Double = 0.05, dryRun: Bool = false, force: Bool = false
+        maxRejectRatio: Double = 0.05, dryRun: Bool = false, force: Bool = false, progress: Bool = false
     ) {
+        self.progress = progress
         self.path = path
         self.kind = kind
         self.explicitYear = explicitYear

@@ -110,9 +110,11 @@ public final class Loader {
 
         if request.dryRun {
             var tally = RowTally()
-            try Self.readRows(&reader, into: &tally, request: request) { fields, line in
+            var progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
+            try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
                 pipeline.validate(fields, line: line)
             }
+            progress.finishReading(rows: tally.read)
             outcome.rowsRead = tally.read
             outcome.rowsRejected = tally.rejectedRows
             outcome.rowsLoaded = tally.read - tally.rejectedRows
@@ -139,30 +141,79 @@ public final class Loader {
             ).scalarInt ?? 0
             outcome.batchKey = batchKey
             try connection.execute("select set_config('pdmon.batch_key', $1, true)", [String(batchKey)])
-            try connection.run(try sql.text(pipeline.stageFile))
-            try connection.copyIn(pipeline.copyStatement) { writer in
-                var row = CopyRow()
-                try Self.readRows(&reader, into: &tally, request: request) { fields, line in
-                    let result = pipeline.validate(fields, line: line)
-                    if case .accepted = result {
-                        row.reset()
-                        try pipeline.encode(line: line, into: &row)
-                        try writer.write(row.bytes)
+            let before = try pipeline.factCount(connection)
+            var progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
+            // A first load of its years goes straight into the fact table: nothing to merge with,
+            // so staging and INSERT … SELECT would only copy the rows twice. A row of a year that
+            // already has facts sends the file back to the staging path (from the start).
+            var loadedDirectly = false
+            if pipeline.supportsDirectLoad {
+                let existingYears = try pipeline.yearsWithFacts(connection)
+                try connection.run("savepoint direct_load")
+                do {
+                    try connection.copyIn(pipeline.directCopyStatement) { writer in
+                        var row = CopyRow()
+                        try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
+                            let result = pipeline.validate(fields, line: line)
+                            if case .accepted = result {
+                                if let year = pipeline.lastYear, existingYears.contains(year) { throw YearHasFacts() }
+                                row.reset()
+                                try pipeline.encodeDirect(batchKey: batchKey, into: &row)
+                                try writer.write(row.bytes)
+                            }
+                            return result
+                        }
+                        if tally.exceeds(request.maxRejectRatio) { throw RefuseFile() }
                     }
-                    return result
+                    try connection.run("release savepoint direct_load")
+                    loadedDirectly = true
+                } catch is YearHasFacts {
+                    try connection.run("rollback to savepoint direct_load")
+                    logger.debug("the file has rows of years already loaded: merging", metadata: ["file": "\(request.fileName)"])
+                    reader = try Self.openAfterHeader(request.path, format: scan.format)
+                    pipeline = try KindPipeline(
+                        header: header, request: request, pseudonymizer: pseudonymizer, dimensions: dimensions)
+                    tally = RowTally()
+                    progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
                 }
-                if tally.exceeds(request.maxRejectRatio) { throw RefuseFile() }
             }
+            if !loadedDirectly {
+                try connection.run(try sql.text(pipeline.stageFile))
+                try connection.copyIn(pipeline.copyStatement) { writer in
+                    var row = CopyRow()
+                    try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
+                        let result = pipeline.validate(fields, line: line)
+                        if case .accepted = result {
+                            row.reset()
+                            try pipeline.encode(line: line, into: &row)
+                            try writer.write(row.bytes)
+                        }
+                        return result
+                    }
+                    if tally.exceeds(request.maxRejectRatio) { throw RefuseFile() }
+                }
+            }
+            progress.finishReading(rows: tally.read)
             try dimensions.insertNewMembers(connection: connection, batchKey: batchKey)
-            if let checkFile = pipeline.checkFile {
-                let orphans = try connection.execute(try sql.text(checkFile)).scalarInt ?? 0
+            if loadedDirectly {
+                let orphans = try connection.execute(try sql.text(pipeline.directCheckFile), [String(batchKey)]).scalarInt ?? 0
                 guard orphans == 0 else {
-                    throw PostgresError(kind: .query, message: "\(orphans) staged rows reference missing dimension members;"
+                    throw PostgresError(kind: .query, message: "\(orphans) loaded rows reference missing dimension members;"
                         + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
                 }
+            } else {
+                // Statistics of the fresh staging table, so the check and the merge get hash joins
+                // rather than nested loops planned for an empty table.
+                try connection.run("analyze \(pipeline.stageTable)")
+                if let checkFile = pipeline.checkFile {
+                    let orphans = try connection.execute(try sql.text(checkFile)).scalarInt ?? 0
+                    guard orphans == 0 else {
+                        throw PostgresError(kind: .query, message: "\(orphans) staged rows reference missing dimension members;"
+                            + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
+                    }
+                }
+                try connection.run(try sql.text(pipeline.mergeFile))
             }
-            let before = try pipeline.factCount(connection)
-            try connection.run(try sql.text(pipeline.mergeFile))
             let changed = try connection.execute(
                 "select count(*) from \(pipeline.factTable) where batch_key = $1::bigint", [String(batchKey)]
             ).scalarInt ?? 0
@@ -200,6 +251,18 @@ public final class Loader {
         }
         outcome.seconds = Date().timeIntervalSince(started)
         return outcome
+    }
+
+    /// Opens the file again and skips its header row (the direct load's fallback starts over).
+    private static func openAfterHeader(_ path: String, format: CSVFormat) throws -> CSVReader {
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, format: format)
+        } catch {
+            throw WarehouseError.fileUnreadable(path: path, reason: String(describing: error))
+        }
+        _ = try reader.next()
+        return reader
     }
 
     /// Records the file as refused: nothing of its data, only the batch and why.
@@ -252,10 +315,11 @@ public final class Loader {
 
     /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
     private static func readRows(
-        _ reader: inout CSVReader, into tally: inout RowTally, request: LoadRequest,
+        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress,
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
+            progress.tick(rows: tally.read, bytesRead: reader.bytesRead)
             // Rows of bare delimiters (what a spreadsheet leaves under a table) are blank lines.
             if reader.record.isBlank { continue }
             let line = reader.record.line
@@ -288,6 +352,10 @@ public final class Loader {
 
 /// Thrown inside the COPY closure to abort it when the file is over the reject ratio.
 struct RefuseFile: Error {}
+
+/// Thrown inside a direct load's COPY when a row belongs to a year that already has facts:
+/// the file then goes through staging and the merge instead.
+struct YearHasFacts: Error {}
 
 /// Counts of one file's rows.
 struct RowTally {
