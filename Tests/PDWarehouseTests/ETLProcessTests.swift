@@ -119,7 +119,8 @@ struct ETLProcessTests {
         while Date() < deadline, process.isRunning, !copying {
             copying = try watcher.execute("""
                 select count(*) from pg_stat_activity
-                where datname = current_database() and query like 'copy stage_enrolment%' and pid <> pg_backend_pid()
+                where datname = current_database() and pid <> pg_backend_pid()
+                  and (query like 'copy stage_enrolment%' or query like 'copy dw.fact_course_enrolment%')
                 """).scalarInt ?? 0 > 0
             if !copying { usleep(20_000) }
         }
