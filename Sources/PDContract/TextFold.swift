@@ -100,28 +100,60 @@ public enum TextFold {
     }
 
     /// Fast path for `clean`: no leading, trailing or doubled spaces and no other whitespace,
-    /// judged on the UTF-8 bytes (NBSP and the other non-ASCII spaces start with 0xC2, 0xE1,
-    /// 0xE2, 0xE3 or 0xEF; text containing those takes the slow path).
+    /// judged on the UTF-8 bytes. Multi-byte sequences are looked at whole, so text with
+    /// guillemets or dashes (« » —, common in titles and provider names) stays on the fast
+    /// path; only the non-ASCII spaces (NEL, NBSP, U+1680, U+2000–200A, U+2028/2029, U+202F,
+    /// U+205F, U+3000, BOM) send it to the slow one.
     @inline(__always)
     private static func isAlreadyClean(_ text: String) -> Bool {
         if let answer = text.utf8.withContiguousStorageIfAvailable({ isAlreadyClean(bytes: $0) }) { return answer }
-        return isAlreadyClean(bytes: text.utf8)
+        return isAlreadyClean(bytes: Array(text.utf8))
     }
 
     @inline(__always)
-    private static func isAlreadyClean<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
+    private static func isAlreadyClean(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousWasSpace = true
-        for byte in bytes {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
             switch byte {
             case 0x20:
                 if previousWasSpace { return false }
                 previousWasSpace = true
-            case 0x00..<0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+            case 0x00..<0x20:
                 return false
+            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                if isSpaceSequence(bytes, at: index) { return false }
+                previousWasSpace = false
             default:
                 previousWasSpace = false
             }
+            index += 1
         }
         return !previousWasSpace
+    }
+
+    @inline(__always)
+    private static func isAlreadyClean(bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isAlreadyClean(bytes: $0) }
+    }
+
+    /// Whether the UTF-8 sequence starting at `index` encodes one of the scalars `isSpace` folds.
+    @inline(__always)
+    private static func isSpaceSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        let second: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
+        switch lead {
+        case 0xC2: return second == 0x85 || second == 0xA0
+        case 0xE1: return second == 0x9A && third == 0x80
+        case 0xE2:
+            if second == 0x80 { return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF }
+            return second == 0x81 && third == 0x9F
+        case 0xE3: return second == 0x80 && third == 0x80
+        case 0xEF: return second == 0xBB && third == 0xBF
+        default: return false
+        }
     }
 }
