@@ -23,6 +23,9 @@ struct LoadOptions: ParsableArguments {
     @Flag(help: "Load even if the same content was loaded before / загрузить повторно.")
     var force = false
 
+    @Flag(help: "Show rows read, rate and time left on a terminal / показывать ход загрузки в терминале.")
+    var progress = false
+
     func validate() throws {
         guard (0...1).contains(maxRejectRatio) else {
             throw ValidationError("--max-reject-ratio must be between 0 and 1 / должна быть от 0 до 1")
@@ -51,7 +54,7 @@ struct LoadOptions: ParsableArguments {
     func request(path: String, kind: ExportKind?, year: AcademicYear?) throws -> LoadRequest {
         LoadRequest(
             path: path, kind: kind, explicitYear: year, mapping: try contractMapping(),
-            maxRejectRatio: maxRejectRatio, dryRun: dryRun, force: force)
+            maxRejectRatio: maxRejectRatio, dryRun: dryRun, force: force, progress: progress)
     }
 }
 
