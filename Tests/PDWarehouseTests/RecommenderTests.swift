@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import PDPostgres
+import PDReport
+@testable import PDWarehouse
+
+/// `Recommender` end to end on the indicator tests' worked example, after a mart refresh.
+@Suite(.enabled(if: TestDatabase.isConfigured, "needs PDMON_TEST_DATABASE_URL: run scripts/test"))
+struct RecommenderTests {
+    @Test func cityFirstThenSchoolsWithEvidenceJSONAndHTML() throws {
+        let f = try IndicatorFixture.workedExample()
+        try f.refresh()
+        let result = try Recommender(connection: f.connection, sql: f.sql, language: .ru).recommend(year: "2023-2024")
+        #expect(result.report.sections.map(\.schoolCode) == [nil, "S01", "S02", "S03"])
+        // City diagnostic_share 4/6 = 66.7 < 90.
+        let city = result.report.sections[0]
+        let r01 = try #require(city.recommendations.first { $0.ruleID == "R01" })
+        #expect(r01.textRU.contains("66,7") && r01.textRU.contains("4 из 6"))
+        #expect(r01.evidence.isSmall)
+        #expect(city.recommendations.map(\.priority) == city.recommendations.map(\.priority).sorted())
+        // No rule 11 or 12 anywhere: every denominator is under 10.
+        #expect(!result.report.sections.flatMap(\.recommendations).contains { $0.ruleID == "R11" || $0.ruleID == "R12" })
+
+        let json = RecommendationRenderer.json(result.report, language: .en)
+        #expect(json.contains("\"rule_id\":\"R01\",\"priority\":10,\"school_code\":null"))
+        #expect(json.contains("\"numerator\":4,\"denominator\":6"))
+        let markdown = RecommendationRenderer.markdown(result.report, language: .ru)
+        #expect(markdown.hasPrefix("# Адресные рекомендации, 2023-2024\n\n## Город"))
+        #expect(markdown.contains("знаменатель меньше 10"))
+
+        let selected = try Recommender(connection: f.connection, sql: f.sql).recommend(year: "2023-2024", schools: ["S02"])
+        #expect(selected.report.sections.map(\.schoolCode) == [nil, "S02"])
+        let html = selected.html(language: .ru)
+        let catalogue = try IndicatorCatalogue.load(f.connection)
+        #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == catalogue.indicators.count)
+        #expect(!html.contains("http://") && !html.contains("https://"))
+
+        #expect(throws: RecommendError.unknownSchool("S99", year: "2023-2024")) {
+            try Recommender(connection: f.connection, sql: f.sql).recommend(year: "2023-2024", schools: ["S99"])
+        }
+        #expect(throws: RecommendError.noData(year: "2019-2020")) {
+            try Recommender(connection: f.connection, sql: f.sql).recommend(year: "2019-2020")
+        }
+    }
+}
