@@ -63,12 +63,14 @@ struct ReportTests {
     @Test func trendPivotsYearsAndMarksTheChangeKnowingTheDirection() throws {
         let f = try Self.warehouse()
         let trend = try Self.reports(f).trend(indicator: "pd_coverage_3y", from: "2021-2022")
-        #expect(trend.columns.map(\.name) == ["school_code", "school_name", "2021-2022", "2022-2023", "2023-2024", "change", "mark"])
+        #expect(trend.columns.map(\.name) == ["school_code", "school_name", "2021-2022", "2022-2023", "2023-2024", "change", "mark", "caveat"])
+        // Every denominator here is under 10: the caveat names the years whose values swing.
         #expect(trend.rows == [
-            ["S01", "Гимназия № 1", "100.0", "100.0", "50.0", "-50.0", "▼ хуже"],
-            ["S02", "Школа № 2", nil, nil, "50.0", nil, nil],
-            ["S03", "Лицей № 3", nil, nil, nil, nil, nil],
+            ["S01", "Гимназия № 1", "100.0", "100.0", "50.0", "-50.0", "▼ хуже", "n<10: 2021-2022, 2022-2023, 2023-2024"],
+            ["S02", "Школа № 2", nil, nil, "50.0", nil, nil, "n<10: 2023-2024"],
+            ["S03", "Лицей № 3", nil, nil, nil, nil, nil, nil],
         ])
+        #expect(trend.notes.contains { $0.hasPrefix("n<10") })
         #expect(trend.title == "Динамика показателя: Охват КПК за 3 года, %")
 
         let city = try Self.reports(f, .en).trend(indicator: "deficit_share", by: .city)
@@ -76,7 +78,7 @@ struct ReportTests {
         #expect(city.rows.count == 1)
         #expect(city.rows.first?.first == .some(nil))
         #expect(city.rows.first?[1] == "City")
-        #expect(city.rows.first?.suffix(3) == ["75.0", "25.0", "▲ worse"])
+        #expect(city.rows.first?.suffix(4) == ["75.0", "25.0", "▲ worse", "n<10: 2022-2023, 2023-2024"])
 
         let hours = try Self.reports(f).trend(indicator: "avg_pd_hours", to: "2023-2024", schools: ["S02"])
         #expect(hours.rows.count == 1)
@@ -88,18 +90,20 @@ struct ReportTests {
         let table = try Self.reports(f).compare(base: "2022-2023", target: "2023-2024", indicators: ["pd_coverage_3y", "deficit_share"])
         #expect(table.columns.map(\.name) == [
             "indicator", "school_code", "school_name", "base_value", "target_value", "change", "rank_base", "rank_target", "mark",
+            "caveat",
         ])
         #expect(table.rows == [
-            ["pd_coverage_3y", "S01", "Гимназия № 1", "100.0", "50.0", "-50.0", "1", "1", "▼ хуже"],
-            ["pd_coverage_3y", "S02", "Школа № 2", nil, "50.0", nil, nil, "1", nil],
-            ["pd_coverage_3y", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil],
-            ["pd_coverage_3y", nil, "Город", "100.0", "50.0", "-50.0", nil, nil, "▼ хуже"],
+            ["pd_coverage_3y", "S01", "Гимназия № 1", "100.0", "50.0", "-50.0", "1", "1", "▼ хуже", "n<10"],
+            ["pd_coverage_3y", "S02", "Школа № 2", nil, "50.0", nil, nil, "1", nil, "n<10"],
+            ["pd_coverage_3y", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil, nil],
+            ["pd_coverage_3y", nil, "Город", "100.0", "50.0", "-50.0", nil, nil, "▼ хуже", "n<10"],
             // Lower is better: S01's 66.7 ranks above S02's 100.0.
-            ["deficit_share", "S01", "Гимназия № 1", "50.0", "66.7", "16.7", "1", "1", "▲ хуже"],
-            ["deficit_share", "S02", "Школа № 2", nil, "100.0", nil, nil, "2", nil],
-            ["deficit_share", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil],
-            ["deficit_share", nil, "Город", "50.0", "75.0", "25.0", nil, nil, "▲ хуже"],
+            ["deficit_share", "S01", "Гимназия № 1", "50.0", "66.7", "16.7", "1", "1", "▲ хуже", "n<10"],
+            ["deficit_share", "S02", "Школа № 2", nil, "100.0", nil, nil, "2", nil, "n<10"],
+            ["deficit_share", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil, nil],
+            ["deficit_share", nil, "Город", "50.0", "75.0", "25.0", nil, nil, "▲ хуже", "n<10"],
         ])
+        #expect(table.notes.contains { $0.hasPrefix("n<10") })
         #expect(table.title == "Сравнение лет: 2022-2023 → 2023-2024")
         #expect(table.columns[3].heading == "2022-2023")
 

@@ -8,7 +8,8 @@
 -- Ranks are among all schools with a value that year (1 = best, knowing whether
 -- higher or lower is better; ties share a rank), so filtering schools does not
 -- change them. change = target_value - base_value (percentage points for
--- percent indicators, hours for hours).
+-- percent indicators, hours for hours). caveat is 'n<10' when either year's
+-- denominator is under 10: such a percentage swings with one teacher.
 with schools as (
     select distinct school_code, school_name
     from mart.school_year_indicator
@@ -16,7 +17,8 @@ with schools as (
 ),
 pairs as (
     select i.indicator_id, i.sort_order, i.direction, s.school_code, s.school_name,
-           b.value as base_value, t.value as target_value
+           b.value as base_value, t.value as target_value,
+           b.denominator as base_denominator, t.denominator as target_denominator
     from mart.indicator as i
     cross join schools as s
     left join mart.school_year_indicator as b
@@ -37,24 +39,26 @@ ranked as (
     from pairs as p
 ),
 city as (
-    select i.indicator_id, i.sort_order, i.direction, b.value as base_value, t.value as target_value
+    select i.indicator_id, i.sort_order, i.direction, b.value as base_value, t.value as target_value,
+           b.denominator as base_denominator, t.denominator as target_denominator
     from mart.indicator as i
     left join mart.city_year_indicator as b on b.indicator_id = i.indicator_id and b.academic_year = $1::text
     left join mart.city_year_indicator as t on t.indicator_id = i.indicator_id and t.academic_year = $2::text
     where b.indicator_id is not null or t.indicator_id is not null
 )
 select r.indicator, r.school_code, r.school_name, r.base_value, r.target_value, r.change,
-       r.rank_base, r.rank_target, r.direction
+       r.rank_base, r.rank_target, r.direction,
+       case when r.base_denominator between 1 and 9 or r.target_denominator between 1 and 9 then 'n<10' end as caveat
 from (
     select indicator_id as indicator, sort_order, 0 as is_city, school_code, school_name,
            base_value, target_value, target_value - base_value as change,
-           rank_base, rank_target, direction
+           rank_base, rank_target, direction, base_denominator, target_denominator
     from ranked
     where ($4::text[] is null or school_code = any ($4::text[]))
     union all
     select indicator_id, sort_order, 1, null, null,
            base_value, target_value, target_value - base_value,
-           null, null, direction
+           null, null, direction, base_denominator, target_denominator
     from city
 ) as r
 where ($3::text[] is null or r.indicator = any ($3::text[]))

@@ -94,13 +94,14 @@ public struct StandardReports {
     public static func pivotTrend(_ long: ResultTable, indicator: IndicatorInfo, language: ReportLanguage) -> ResultTable {
         let column = { (name: String) in long.columns.firstIndex { $0.name == name } }
         let code = column("school_code"), name = column("school_name"), year = column("academic_year"),
-            start = column("year_start"), value = column("value")
+            start = column("year_start"), value = column("value"), denominator = column("denominator")
         func cell(_ row: Int, _ index: Int?) -> String? { index.flatMap { long.cell(row: row, column: $0) } }
 
         var years: [(start: Int, label: String)] = []
         var order: [String?] = []
         var names: [String?: String?] = [:]
         var grid: [String?: [String: String?]] = [:]
+        var smallYears: [String?: [String]] = [:]
         for row in long.rows.indices {
             guard let label = cell(row, year) else { continue }
             let yearStart = cell(row, start).flatMap { Int($0) } ?? 0
@@ -108,6 +109,9 @@ public struct StandardReports {
             let school = cell(row, code)
             if grid[school] == nil { order.append(school); names[school] = cell(row, name); grid[school] = [:] }
             grid[school]?[label] = cell(row, value)
+            if let den = cell(row, denominator).flatMap({ Int($0) }), Self.isSmall(denominator: den) {
+                smallYears[school, default: []].append(label)
+            }
         }
         years.sort { $0.start < $1.start }
 
@@ -121,6 +125,7 @@ public struct StandardReports {
         columns += years.map { ResultColumn(name: $0.label, type: .decimal) }
         columns.append(ResultColumn(name: "change", type: .decimal, caption: changeCaption))
         columns.append(ResultColumn(name: "mark", caption: ReportCatalogue.text("mark", in: language)))
+        columns.append(ResultColumn(name: "caveat", caption: language == .ru ? "Оговорка" : "Caveat"))
 
         let cityName = ReportCatalogue.text("city", in: language)
         let rows: [[String?]] = order.map { school in
@@ -128,7 +133,8 @@ public struct StandardReports {
             let change = cells.count >= 2 ? ChangeMark.difference(cells[cells.count - 1], cells[cells.count - 2]) : nil
             let mark = ChangeMark.mark(change: change, direction: indicator.direction, language: language)
             let displayName: String? = school == nil ? cityName : (names[school] ?? nil)
-            return [school, displayName] + cells + [change, mark]
+            let caveat = smallYears[school].map { "n<10: " + $0.joined(separator: ", ") }
+            return [school, displayName] + cells + [change, mark, caveat]
         }
         let unit = ReportCatalogue.text("unit." + indicator.unit.rawValue, in: language)
         var notes: [String] = []
@@ -138,6 +144,7 @@ public struct StandardReports {
                 ? "Изменение: \(last) к \(previous); лучше, когда значение \(indicator.direction == .higher ? "выше" : "ниже")."
                 : "Change: \(last) against \(previous); \(indicator.direction == .higher ? "higher" : "lower") is better.")
         }
+        if !smallYears.isEmpty { notes.append(Self.smallDenominatorNote(language)) }
         return ResultTable(
             title: ReportCatalogue.text("title.trend", in: language) + ": " + indicator.name(in: language) + ", " + unit,
             columns: columns, rows: rows, notes: notes)
@@ -182,7 +189,21 @@ public struct StandardReports {
             default: break
             }
         }
+        if let caveat = table.columns.firstIndex(where: { $0.name == "caveat" }) {
+            table.columns[caveat].caption = language == .ru ? "Оговорка" : "Caveat"
+            if table.rows.contains(where: { $0[caveat] != nil }) { table.notes.append(Self.smallDenominatorNote(language)) }
+        }
         return named(table, catalogue: catalogue)
+    }
+
+    /// A denominator under 10 makes a percentage swing with a single teacher: such values are
+    /// marked in trend and compare, and rules 11 and 12 of the recommendations skip them.
+    public static func isSmall(denominator: Int) -> Bool { (1..<10).contains(denominator) }
+
+    static func smallDenominatorNote(_ language: ReportLanguage) -> String {
+        language == .ru
+            ? "n<10: знаменатель меньше 10 — процент меняется от одного педагога, сравнивайте осторожно."
+            : "n<10: the denominator is under 10 — one teacher moves the percentage; compare with care."
     }
 
     // MARK: - run
