@@ -4,6 +4,8 @@ public enum ReportFormat: String, Sendable, Equatable, Hashable, CaseIterable {
     case csv
     case json
     case markdown
+    /// A self-contained HTML page (inline CSS; see `HTMLDocument`).
+    case html
 
     /// Parses a `--format` value (case-insensitive; `md` means markdown).
     public init?(argument: String) {
@@ -12,6 +14,7 @@ public enum ReportFormat: String, Sendable, Equatable, Hashable, CaseIterable {
         case "csv": self = .csv
         case "json": self = .json
         case "markdown", "md": self = .markdown
+        case "html": self = .html
         default: return nil
         }
     }
@@ -32,6 +35,7 @@ public enum ReportRenderer {
         case .csv: CSVRenderer.render(table, dialect: excel ? .excel : .standard)
         case .json: Array(JSONRenderer.render(table).utf8)
         case .markdown: Array(MarkdownRenderer.render(table, language: language).utf8)
+        case .html: Array(HTMLDocument(title: table.title, language: language, blocks: [.table(table)]).render().utf8)
         }
     }
 }

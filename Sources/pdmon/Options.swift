@@ -52,44 +52,69 @@ struct LogLevelArgument: ExpressibleByArgument {
     var defaultValueDescription: String { value.rawValue }
 }
 
-/// `--format`, `--excel` and `--lang`, shared by every command that prints a table.
+/// `--format`, `--excel`, `--lang` and `--out`, shared by every command that prints a table.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, csv, json, markdown / формат вывода.")
-    var format: FormatArgument = .table
+    @Option(help: "Формат: table, csv, json, markdown, html / Output format.")
+    var format: FormatArgument = FormatArgument(.table)
 
-    @Flag(help: "CSV for Russian-locale spreadsheets: BOM, ';' and decimal comma / CSV для Excel.")
+    @Flag(help: "CSV для русского Excel: BOM, ';', десятичная запятая / CSV for Russian-locale spreadsheets.")
     var excel = false
 
-    @Option(help: "Language of titles and names: ru or en / язык.")
-    var lang: LanguageArgument = .russian
+    @Option(help: "Язык заголовков и названий: ru, en / Language of titles and names.")
+    var lang: LanguageArgument = LanguageArgument(.defaultLanguage)
 
-    func print(_ table: ResultTable) {
-        let bytes = ReportRenderer.render(
-            table.localized(lang.value), format: format.value, excel: excel, language: lang.value)
-        FileHandle.standardOutput.write(Data(bytes))
+    @Option(help: "Записать в файл вместо вывода на экран / Write to this file instead of stdout.")
+    var out: String?
+
+    func validate() throws {
+        if excel && format.value != .csv {
+            throw ValidationError("--excel относится только к --format csv / --excel applies to --format csv only.")
+        }
     }
+
+    /// Table, markdown and html are read by people: they show indicator names instead of ids.
+    var showsIndicatorNames: Bool { [.table, .markdown, .html].contains(format.value) }
+
+    func write(_ table: ResultTable) throws {
+        let bytes = ReportRenderer.render(table, format: format.value, excel: excel, language: lang.value)
+        try writeOutput(bytes, to: out)
+    }
+}
+
+/// Writes to `--out FILE` (creating its folder and printing the path on stderr) or to stdout.
+func writeOutput(_ bytes: [UInt8], to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
+    let url = URL(fileURLWithPath: path)
+    do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url, options: .atomic)
+    } catch {
+        throw WarehouseError.fileUnreadable(path: path, reason: "cannot write / не удалось записать: \(error.localizedDescription)")
+    }
+    FileHandle.standardError.write(Data("\(url.path)\n".utf8))
 }
 
 struct FormatArgument: ExpressibleByArgument {
     let value: ReportFormat
+    init(_ value: ReportFormat) { self.value = value }
     init?(argument: String) {
         guard let value = ReportFormat(argument: argument) else { return nil }
         self.value = value
     }
-    private init(_ value: ReportFormat) { self.value = value }
-    static let table = FormatArgument(.table)
     static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
 }
 
 struct LanguageArgument: ExpressibleByArgument {
     let value: ReportLanguage
+    init(_ value: ReportLanguage) { self.value = value }
     init?(argument: String) {
         guard let value = ReportLanguage(argument: argument) else { return nil }
         self.value = value
     }
-    private init(_ value: ReportLanguage) { self.value = value }
-    static let russian = LanguageArgument(.ru)
     static var allValueStrings: [String] { ReportLanguage.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
 }

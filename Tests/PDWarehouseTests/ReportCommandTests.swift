@@ -36,7 +36,17 @@ struct ReportCommandTests {
                                        "--indicator", "pd_coverage_3y", "--format", "markdown", "--lang", "en"], database: f.database)
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(markdown.stdout.contains("Course coverage over 3 years"))
-        let list = try Self.pdmon(["report", "list", "--format", "csv", "--excel"], database: f.database)
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("trend-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        let html = try Self.pdmon(["report", "trend", "--indicator", "pd_coverage_3y", "--format", "html", "--out", page.path],
+                                  database: f.database)
+        #expect(html.status == 0, "\(html.stderr)")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>"))
+        #expect(text.components(separatedBy: "<svg").count - 1 == 1)
+        #expect(!text.contains("http://") && !text.contains("https://"))
+        #expect(text.contains("Гимназия № 1") && text.contains("n&lt;10"))
+                let list = try Self.pdmon(["report", "list", "--format", "csv", "--excel"], database: f.database)
         #expect(list.status == 0)
         #expect(list.stdout.hasPrefix("\u{FEFF}kind;name;title;details"))
     }

@@ -30,9 +30,12 @@ public enum ReportHTML {
                 values: yearColumns.map { trend.cell(row: row, column: $0).flatMap(OneDecimal.init) },
                 isCity: schoolCode == nil)
         }
+        let unit = isPercent ? "%" : ReportCatalogue.text("unit.hours", in: language)
+        // The caption adds the unit itself: drop it from a title that already ends with it.
+        let title = trend.title.hasSuffix(", " + unit) ? String(trend.title.dropLast(unit.count + 2)) : trend.title
         return LineChart(
-            id: indicatorID, title: trend.title,
-            unit: isPercent ? "%" : ReportCatalogue.text("unit.hours", in: language), isPercent: isPercent,
+            id: indicatorID, title: title,
+            unit: unit, isPercent: isPercent,
             xLabels: yearColumns.map { trend.columns[$0].name }, series: series)
     }
 

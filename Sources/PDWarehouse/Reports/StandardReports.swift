@@ -89,6 +89,19 @@ public struct StandardReports {
         return Self.pivotTrend(long, indicator: info, language: language)
     }
 
+    /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and
+    /// the table. For a school-level trend the city's line is drawn too, for reference.
+    public func trendHTML(indicator id: String, from: String? = nil, to: String? = nil, by grain: ReportGrain = .school,
+                          schools: [String] = []) throws -> String {
+        var table = try trend(indicator: id, from: from, to: to, by: grain, schools: schools)
+        if grain == .school {
+            let city = try trend(indicator: id, from: from, to: to, by: .city)
+            if city.columns.map(\.name) == table.columns.map(\.name) { table.rows = city.rows + table.rows }
+        }
+        let catalogue = try IndicatorCatalogue.load(connection)
+        return ReportHTML.trend(table, indicatorID: id, isPercent: catalogue[id]?.unit == .percent, language: language)
+    }
+
     /// Pivots the long form of `sql/reports/trend.sql` (columns school_code, school_name,
     /// academic_year, year_start, value) to one row per school and one column per year.
     public static func pivotTrend(_ long: ResultTable, indicator: IndicatorInfo, language: ReportLanguage) -> ResultTable {

@@ -64,7 +64,7 @@ struct ETLCommand: ParsableCommand {
             let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
             defer { db.close() }
             let result = try db.execute(try sql.text("etl/history.sql"), [String(limit)])
-            output.print(ReportRunner.table(result, title: "etl history / журнал загрузок"))
+            try output.write(ReportRunner.table(result, title: "etl history / журнал загрузок").localized(output.lang.value))
         }
     }
 
@@ -81,7 +81,7 @@ struct ETLCommand: ParsableCommand {
             let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
             defer { db.close() }
             let result = try db.execute(try sql.text("etl/rejects.sql"), [String(batch)])
-            output.print(ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки"))
+            try output.write(ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(output.lang.value))
         }
     }
 }

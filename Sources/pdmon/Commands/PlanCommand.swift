@@ -54,6 +54,6 @@ struct PlanCommand: ParsableCommand {
         case .json: plan.json()
         case .html: plan.html(language: language)
         }
-        try writeDocument(text, to: out)
+        try writeOutput(Array(text.utf8), to: out)
     }
 }

@@ -10,22 +10,6 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case markdown, html, json, table
 }
 
-/// Writes `text` to `--out FILE` (printing the path on stderr) or to stdout.
-func writeDocument(_ text: String, to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    let url = URL(fileURLWithPath: path)
-    do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-        throw WarehouseError.fileUnreadable(path: path, reason: "cannot write / не удалось записать: \(error.localizedDescription)")
-    }
-    FileHandle.standardError.write(Data("\(url.path)\n".utf8))
-}
-
 /// `pdmon recommend`: targeted recommendations for the city and each school, with evidence.
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -90,6 +74,6 @@ struct RecommendCommand: ParsableCommand {
         case .table: TableRenderer.render(RecommendationRenderer.table(result.report, language: language), language: language)
         case .html: result.html(language: language)
         }
-        try writeDocument(text, to: out)
+        try writeOutput(Array(text.utf8), to: out)
     }
 }

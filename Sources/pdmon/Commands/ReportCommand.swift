@@ -21,54 +21,6 @@ struct ReportCommand: ParsableCommand {
 
     // MARK: - Shared options
 
-    /// `--format`, `--excel`, `--lang`: how a report is written.
-    struct OutputOptions: ParsableArguments {
-        @Option(help: "Формат: table, csv, json, markdown / Output format.")
-        var format: FormatArgument = FormatArgument(.table)
-
-        @Flag(help: "CSV для русского Excel: BOM, ';', десятичная запятая / CSV for Russian-locale spreadsheets.")
-        var excel = false
-
-        @Option(help: "Язык заголовков и названий: ru, en / Language of titles and names.")
-        var lang: LanguageArgument = LanguageArgument(.defaultLanguage)
-
-        func validate() throws {
-            if excel && format.value != .csv {
-                throw ValidationError("--excel относится только к --format csv / --excel applies to --format csv only.")
-            }
-        }
-
-        /// Table and markdown are read by people: they show indicator names instead of ids.
-        var showsIndicatorNames: Bool { format.value == .table || format.value == .markdown }
-
-        func write(_ table: ResultTable) {
-            let bytes = ReportRenderer.render(table, format: format.value, excel: excel, language: lang.value)
-            FileHandle.standardOutput.write(Data(bytes))
-        }
-    }
-
-    struct FormatArgument: ExpressibleByArgument {
-        let value: ReportFormat
-        init(_ value: ReportFormat) { self.value = value }
-        init?(argument: String) {
-            guard let value = ReportFormat(argument: argument) else { return nil }
-            self.value = value
-        }
-        static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
-        var defaultValueDescription: String { value.rawValue }
-    }
-
-    struct LanguageArgument: ExpressibleByArgument {
-        let value: ReportLanguage
-        init(_ value: ReportLanguage) { self.value = value }
-        init?(argument: String) {
-            guard let value = ReportLanguage(argument: argument) else { return nil }
-            self.value = value
-        }
-        static var allValueStrings: [String] { ReportLanguage.allCases.map(\.rawValue) }
-        var defaultValueDescription: String { value.rawValue }
-    }
-
     struct GrainArgument: ExpressibleByArgument {
         let value: ReportGrain
         init(_ value: ReportGrain) { self.value = value }
@@ -106,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         defer { connection.close() }
         let reports = StandardReports(
             connection: connection, sql: sql, language: output.lang.value, indicatorNames: output.showsIndicatorNames)
-        output.write(try body(reports))
+        try output.write(try body(reports))
     }
 
     // MARK: - Subcommands
@@ -194,9 +146,20 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                try $0.trend(indicator: indicator, from: from, to: to, by: by.value, schools: school)
+            guard output.format.value == .html else {
+                try ReportCommand.report(connection: connection, logging: logging, output: output) {
+                    try $0.trend(indicator: indicator, from: from, to: to, by: by.value, schools: school)
+                }
+                return
             }
+            // HTML: the city's line and the schools' lines on one chart, then the table.
+            _ = logging.bootstrap()
+            let sql = try SQLDirectory.locate()
+            let db = try Connection(conninfo: connection.conninfo)
+            defer { db.close() }
+            let reports = StandardReports(connection: db, sql: sql, language: output.lang.value, indicatorNames: true)
+            let page = try reports.trendHTML(indicator: indicator, from: from, to: to, by: by.value, schools: school)
+            try writeOutput(Array(page.utf8), to: output.out)
         }
     }
 
