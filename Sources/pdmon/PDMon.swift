@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PDWarehouse
 
 @main
@@ -39,7 +40,12 @@ struct PDMon: ParsableCommand {
             if exitCode(for: error) == .success { exit(withError: error) }  // --help, --version
             if error is ValidationError { exitForParseError(error) }
             let status = ExitStatus(for: error)
-            FileHandle.standardError.write(Data("pdmon: \(String(describing: error))\n".utf8))
+            if LogSetup.format == .json {
+                // Cron reads one JSON object per line: the final error is one more line.
+                Logger(label: "pdmon").error("\(String(describing: error))", metadata: ["exit_code": "\(status.rawValue)"])
+            } else {
+                FileHandle.standardError.write(Data("pdmon: \(String(describing: error))\n".utf8))
+            }
             Foundation.exit(status.rawValue)
         }
     }

@@ -9,7 +9,12 @@ public enum LogFormat: String, CaseIterable, Sendable {
 
 /// Sets up swift-log once per process: every logger writes to stderr in the chosen format.
 public enum LogSetup {
+    /// The format chosen by `bootstrap`, so that a command's final error goes out the same way.
+    public static var format: LogFormat { chosen.get() }
+    private static let chosen = ChosenFormat()
+
     public static func bootstrap(format: LogFormat, level: Logger.Level) {
+        chosen.set(format)
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler
             switch format {
@@ -61,4 +66,13 @@ public struct JSONLogHandler: LogHandler {
         case .dictionary(let dictionary): return dictionary.mapValues(plain)
         }
     }
+}
+
+/// The chosen log format behind a lock (set once at start, read at exit).
+private final class ChosenFormat: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = LogFormat.text
+
+    func get() -> LogFormat { lock.withLock { value } }
+    func set(_ format: LogFormat) { lock.withLock { value = format } }
 }

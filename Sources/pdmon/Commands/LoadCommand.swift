@@ -16,6 +16,7 @@ struct LoadCommand: ParsableCommand {
         @OptionGroup var load: LoadOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
         func run() throws { try LoadCommand.run(.schools, files, year: nil, load, connection, logging) }
     }
 
@@ -26,6 +27,7 @@ struct LoadCommand: ParsableCommand {
         @OptionGroup var load: LoadOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
         func run() throws { try LoadCommand.run(.enrolments, files, year: year?.value, load, connection, logging) }
     }
 
@@ -36,7 +38,15 @@ struct LoadCommand: ParsableCommand {
         @OptionGroup var load: LoadOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
         func run() throws { try LoadCommand.run(.survey, files, year: year?.value, load, connection, logging) }
+    }
+
+    /// Every file must exist and be readable before anything connects or loads.
+    static func checkReadable(_ files: [String]) throws {
+        for file in files where !FileManager.default.isReadableFile(atPath: file) {
+            throw ValidationError("cannot read \(file) / не удалось прочитать файл \(file)")
+        }
     }
 
     /// Loads each file; exits 1 when any was refused.
