@@ -1,5 +1,7 @@
 -- Runs once after a run that loaded files: planner statistics for the tables loads change,
--- so the reports' plans follow the data as it grows.
+-- so the reports' plans follow the data as it grows; and for the small catalogue tables,
+-- which autovacuum never analyses (a stale guess of their size made the compare report's
+-- plan look a million rows large and pay for JIT compilation, see bench/NOTES.md).
 analyze dw.dim_school;
 analyze dw.dim_teacher;
 analyze dw.dim_course;
@@ -7,3 +9,7 @@ analyze dw.fact_course_enrolment;
 analyze dw.fact_teacher_year;
 analyze dw.bridge_teacher_year_deficit;
 analyze dw.bridge_teacher_year_expert_role;
+analyze dw.indicator;
+analyze dw.dim_academic_year;
+analyze dw.dim_deficit_area;
+analyze dw.dim_expert_role;

@@ -1,3 +1,4 @@
+import Foundation
 import PDContract
 import PDPostgres
 
@@ -32,6 +33,10 @@ final class KeyAllocator {
 }
 
 /// The members of a course dimension row, as the loader keys it.
+///
+/// Equal and hashed by the UTF-8 bytes of its texts, as PostgreSQL's unique constraint compares
+/// them: Swift's own String hashing normalises non-ASCII text (NFC) first, which made this
+/// per-row lookup of Cyrillic titles one of the loader's largest costs.
 struct CourseMember: Hashable {
     var title: String
     var programKind: String?
@@ -40,6 +45,41 @@ struct CourseMember: Hashable {
     var focusAreaKey: Int?
     var provider: String?
     var funding: String?
+
+    static func == (left: CourseMember, right: CourseMember) -> Bool {
+        left.hours == right.hours && left.focusAreaKey == right.focusAreaKey
+            && sameBytes(left.title, right.title) && sameBytes(left.programKind, right.programKind)
+            && sameBytes(left.delivery, right.delivery) && sameBytes(left.provider, right.provider)
+            && sameBytes(left.funding, right.funding)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        Self.combineBytes(title, into: &hasher)
+        Self.combineBytes(programKind, into: &hasher)
+        hasher.combine(hours)
+        Self.combineBytes(delivery, into: &hasher)
+        hasher.combine(focusAreaKey)
+        Self.combineBytes(provider, into: &hasher)
+        Self.combineBytes(funding, into: &hasher)
+    }
+
+    private static func sameBytes(_ left: String?, _ right: String?) -> Bool {
+        switch (left, right) {
+        case (nil, nil): return true
+        case (var left?, var right?):
+            return left.withUTF8 { a in
+                right.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+            }
+        default: return false
+        }
+    }
+
+    private static func combineBytes(_ text: String?, into hasher: inout Hasher) {
+        guard var text else { return hasher.combine(0 as UInt8) }
+        hasher.combine(1 as UInt8)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.utf8.count)
+    }
 }
 
 /// Dimension keys resolved in the client: dimensions are small, so the loader reads them once,

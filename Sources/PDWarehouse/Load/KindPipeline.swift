@@ -43,6 +43,19 @@ struct KindPipeline {
 
     var stageFile: String { "load/stage_\(kind.rawValue).sql" }
     var mergeFile: String { "load/merge_\(kind.rawValue).sql" }
+    /// The merge for staged rows of years that hold no facts yet (nothing to compare with), if
+    /// the kind has a cheaper one than `mergeFile`.
+    var firstLoadMergeFile: String? { kind == .survey ? "load/merge_survey_new.sql" : nil }
+
+    /// Whether any of the staged rows' academic years already has fact rows.
+    func stagedYearsHaveFacts(_ connection: Connection) throws -> Bool {
+        try connection.execute("""
+            select exists (
+                select 1 from \(factTable) f
+                where f.academic_year_key in (select distinct academic_year_key from \(stageTable)))
+            """).rows.first?[0] == "t"
+    }
+
     var checkFile: String? { kind == .schools ? nil : "load/check_\(kind.rawValue).sql" }
 
     /// The temporary staging table `stageFile` creates.

@@ -212,7 +212,11 @@ public final class Loader {
                             + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
                     }
                 }
-                try connection.run(try sql.text(pipeline.mergeFile))
+                if let firstLoad = pipeline.firstLoadMergeFile, try !pipeline.stagedYearsHaveFacts(connection) {
+                    try connection.run(try sql.text(firstLoad))
+                } else {
+                    try connection.run(try sql.text(pipeline.mergeFile))
+                }
             }
             let changed = try connection.execute(
                 "select count(*) from \(pipeline.factTable) where batch_key = $1::bigint", [String(batchKey)]
