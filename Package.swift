@@ -54,6 +54,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The parser micro-benchmark (issue 5): CSVReader and the validators alone, no database.
+        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
         .testTarget(name: "PDSampleTests", dependencies: ["PDSample", "PDContract", "PDCSV"]),

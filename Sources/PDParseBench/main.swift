@@ -1,0 +1,126 @@
+// pdmon-parse-bench: the parser alone, no database. Reads each CSV file given (a pdmon export:
+// schools, enrolments or survey) several times and prints, as medians with min and max:
+//   1. CSVReader alone (every record read, fields untouched),
+//   2. CSVReader + decoding of the fields to Strings (what the loader hands the validators),
+//   3. CSVReader + the contract's validator (pseudonyms, codes, dates, duplicates),
+// in rows/s and MB/s, so a parser regression shows without PostgreSQL.
+//
+//   swift build -c release --product pdmon-parse-bench
+//   .build/release/pdmon-parse-bench [--runs N] FILE...
+import Foundation
+import PDCSV
+import PDContract
+
+struct Usage: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// One pass over a file; returns the rows seen.
+typealias Pass = (String, CSVFormat) throws -> Int
+
+func readOnly(_ path: String, _ format: CSVFormat) throws -> Int {
+    var reader = try CSVReader(path: path, format: format)
+    var rows = 0
+    var fields = 0
+    while try reader.next() {
+        rows += 1
+        fields &+= reader.record.count
+    }
+    precondition(fields >= rows)
+    return rows - 1
+}
+
+func decodeStrings(_ path: String, _ format: CSVFormat) throws -> Int {
+    var reader = try CSVReader(path: path, format: format)
+    var rows = 0
+    var characters = 0
+    while try reader.next() {
+        rows += 1
+        for field in reader.record.strings() { characters &+= field.utf8.count }
+    }
+    precondition(characters >= 0)
+    return rows - 1
+}
+
+func validate(_ path: String, _ format: CSVFormat) throws -> Int {
+    var reader = try CSVReader(path: path, format: format)
+    guard try reader.next() else { return 0 }
+    let header = try ExportKind.detect(header: reader.record.strings())
+    let schools = KnownSchools(check: { _ in true })
+    let years = YearSources(fileName: path)
+    var accepted = 0
+    var rows = 0
+    switch header.kind {
+    case .schools:
+        var validator = SchoolValidator(header: header)
+        while try reader.next() {
+            rows += 1
+            if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
+        }
+    case .enrolments:
+        var validator = EnrolmentValidator(header: header, knownSchools: schools, pseudonymizer: .demo, years: years)
+        while try reader.next() {
+            rows += 1
+            if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
+        }
+    case .survey:
+        var validator = SurveyValidator(header: header, knownSchools: schools, pseudonymizer: .demo, years: years)
+        while try reader.next() {
+            rows += 1
+            if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
+        }
+    }
+    if accepted < rows { FileHandle.standardError.write(Data("note: \(rows - accepted) rows rejected in \(path)\n".utf8)) }
+    return rows
+}
+
+func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let rows = try body()
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, rows)
+}
+
+func main() throws {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    var runs = 5
+    if let index = arguments.firstIndex(of: "--runs") {
+        guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 else {
+            throw Usage(description: "--runs needs a positive number")
+        }
+        runs = value
+        arguments.removeSubrange(index...index + 1)
+    }
+    guard !arguments.isEmpty else {
+        throw Usage(description: "usage: pdmon-parse-bench [--runs N] FILE... (pdmon CSV exports, e.g. from `pdmon sample`)")
+    }
+    let passes: [(String, Pass)] = [("reader", readOnly), ("reader+strings", decodeStrings), ("reader+validator", validate)]
+    print("parser micro-benchmark, median of \(runs) (min–max), release build, one core")
+    for path in arguments {
+        let format = try CSVFormat.detect(path: path)
+        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        for (label, pass) in passes {
+            var times: [Double] = []
+            var rows = 0
+            for _ in 0..<runs {
+                let (time, count) = try seconds { try pass(path, format) }
+                times.append(time)
+                rows = count
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            let line = String(
+                format: "%@ %@: %d rows, %.1f MB, %.3f s (%.3f–%.3f): %.0f rows/s, %.1f MB/s",
+                name, label, rows, size / 1e6, median, times.first!, times.last!,
+                Double(rows) / median, size / 1e6 / median)
+            print(line)
+        }
+    }
+}
+
+do {
+    try main()
+} catch {
+    FileHandle.standardError.write(Data("pdmon-parse-bench: \(error)\n".utf8))
+    exit(2)
+}
