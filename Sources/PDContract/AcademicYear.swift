@@ -33,9 +33,31 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses a whole value such as `2021-2022`, `2021/22` or `2021–2022`; surrounding
     /// whitespace is ignored. Returns `nil` for anything else, including `2021-2023`.
     public static func parse(_ text: String) -> AcademicYear? {
+        if let canonical = parseCanonical(text) { return canonical }
         let scalars = Array(text.unicodeScalars.drop(while: TextFold.isSpace).reversed().drop(while: TextFold.isSpace).reversed())
         guard let match = match(in: scalars, at: 0), match.length == scalars.count else { return nil }
         return match.year
+    }
+
+    /// Fast path for the canonical `YYYY-YYYY` (every row of most files): no scalar array.
+    @inline(__always)
+    private static func parseCanonical(_ text: String) -> AcademicYear? {
+        let utf8 = text.utf8
+        guard utf8.count == 9 else { return nil }
+        var first = 0
+        var second = 0
+        var index = 0
+        for byte in utf8 {
+            if index == 4 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                if index < 4 { first = first * 10 + Int(byte - 0x30) } else { second = second * 10 + Int(byte - 0x30) }
+            }
+            index += 1
+        }
+        // Anything unusual (e.g. 2021-2023) takes the general path, which decides.
+        return second == first + 1 && (1900...2100).contains(first) ? AcademicYear(start: first) : nil
     }
 
     /// Finds an academic year written inside a file name, e.g. `kpk_2021-2022.csv`,
