@@ -20,6 +20,11 @@ public struct CopyRow {
         separate()
         guard var value else { return null() }
         value.withUTF8 { utf8 in
+            // Most values need no escaping: copy them whole.
+            if !utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             for byte in utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))

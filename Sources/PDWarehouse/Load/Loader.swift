@@ -36,6 +36,9 @@ public final class Loader {
     public func open(lock: Bool = true) throws {
         guard connection == nil else { return }
         let connection = try DatabaseTarget.connectMigrated(conninfo: conninfo, sql: sql)
+        // Staging tables are temporary: let a large one stay in memory (allocated only as used;
+        // settable only before the session's first temporary table).
+        try connection.run("set temp_buffers = '256MB'")
         if lock {
             guard try connection.tryAdvisoryLock(Self.lockKey) else {
                 connection.close()
@@ -136,6 +139,9 @@ public final class Loader {
         var tally = RowTally()
         do {
             try connection.run("begin")
+            // Room for the batch's hash joins (key check, merge) and its staging table in memory,
+            // for this transaction only; the defaults (4 MB, 8 MB) made them spill to disk.
+            try connection.run("set local work_mem = '64MB'")
             let batchKey = try connection.execute(
                 try sql.text("etl/batch_start.sql"), [request.fileName, scan.sha256, header.kind.rawValue, "false"]
             ).scalarInt ?? 0
