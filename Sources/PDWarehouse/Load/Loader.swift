@@ -203,7 +203,12 @@ public final class Loader {
             progress.finishReading(rows: tally.read)
             try dimensions.insertNewMembers(connection: connection, batchKey: batchKey)
             if loadedDirectly {
+                // The fact table has no statistics for the rows just copied: the planner guesses a
+                // few thousand and probes the dimensions' indexes row by row (1.4 s for 1 000 000
+                // rows); hash joins take 0.4 s.
+                try connection.run("set local enable_nestloop = off")
                 let orphans = try connection.execute(try sql.text(pipeline.directCheckFile), [String(batchKey)]).scalarInt ?? 0
+                try connection.run("set local enable_nestloop = on")
                 guard orphans == 0 else {
                     throw PostgresError(kind: .query, message: "\(orphans) loaded rows reference missing dimension members;"
                         + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
