@@ -6,6 +6,11 @@
 public enum DisplayWidth {
     /// The number of terminal columns `text` occupies.
     public static func of(_ text: String) -> Int {
+        // Fast paths: printable ASCII is one column a byte; without ESC no sequence to skip.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if !text.utf8.contains(0x1B) {
+            return text.unicodeScalars.reduce(0) { $0 + of($1) }
+        }
         var width = 0
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.first {

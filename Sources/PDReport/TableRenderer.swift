@@ -84,10 +84,10 @@ public enum TableRenderer {
         return String(result)
     }
 
+    /// Works on bytes: stepping back over Characters cost more than the rest of the table.
     private static func trimTrailingSpaces(_ text: String) -> String {
-        var result = Substring(text)
-        while result.last == " " { result = result.dropLast() }
-        return String(result)
+        guard let last = text.utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        return String(decoding: text.utf8[...last], as: UTF8.self)
     }
 }
 
