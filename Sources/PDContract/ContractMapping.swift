@@ -46,13 +46,10 @@ public struct ContractMapping: Sendable, Equatable {
 
     /// Reads and checks a mapping file.
     public static func load(path: String) throws(MappingError) -> ContractMapping {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadable(source: path, reason: String(describing: error))
+        switch TOMLSource.read(path: path) {
+        case .success(let text): return try ContractMapping(toml: text, source: (path as NSString).lastPathComponent)
+        case .failure(let failure): throw .unreadable(source: path, reason: failure.reason)
         }
-        return try ContractMapping(toml: text, source: (path as NSString).lastPathComponent)
     }
 
     /// Parses and checks mapping text: every kind, field and code must exist, and no new
@@ -60,13 +57,10 @@ public struct ContractMapping: Sendable, Equatable {
     public init(toml text: String, source: String = "mapping") throws(MappingError) {
         self.init(source: source)
         let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(source: source, line: error.source.begin.line, column: error.source.begin.column,
-                          message: error.description)
-        } catch {
-            throw .syntax(source: source, line: 0, column: 0, message: String(describing: error))
+        switch TOMLSource.table(text) {
+        case .success(let table): root = table
+        case .failure(let failure):
+            throw .syntax(source: source, line: failure.line, column: failure.column, message: failure.message)
         }
         for key in root.keys {
             switch key {

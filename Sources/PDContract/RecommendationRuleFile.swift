@@ -69,13 +69,10 @@ public struct RecommendationRuleFile: Sendable, Equatable {
 
     /// Reads and type-checks a rules file.
     public static func load(path: String) throws(RuleFileError) -> RecommendationRuleFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadable(source: path, reason: String(describing: error))
+        switch TOMLSource.read(path: path) {
+        case .success(let text): return try RecommendationRuleFile(toml: text, source: path)
+        case .failure(let failure): throw .unreadable(source: path, reason: failure.reason)
         }
-        return try RecommendationRuleFile(toml: text, source: path)
     }
 
     /// Parses rules-file text.
@@ -83,13 +80,10 @@ public struct RecommendationRuleFile: Sendable, Equatable {
         self.source = source
         self.entries = []
         let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(source: source, line: error.source.begin.line, column: error.source.begin.column,
-                          message: error.description)
-        } catch {
-            throw .syntax(source: source, line: 0, column: 0, message: String(describing: error))
+        switch TOMLSource.table(text) {
+        case .success(let table): root = table
+        case .failure(let failure):
+            throw .syntax(source: source, line: failure.line, column: failure.column, message: failure.message)
         }
         for key in root.keys where key != "rule" {
             throw .unknownKey(source: source, path: key)
