@@ -3,10 +3,10 @@ import Testing
 
 /// `pdmon report …` and `pdmon db refresh` as an analyst runs them: the built executable
 /// (scripts/test builds it first) against a hand-built warehouse.
-@Suite(.enabled(if: TestDatabase.isConfigured && ReportCLI.binaryExists, "needs scripts/test (server and built pdmon)"))
+@Suite(.enabled(if: TestDatabase.isConfigured && PDMonProcess.isAvailable, "needs scripts/test (server and built pdmon)"))
 struct ReportCommandTests {
-    static func pdmon(_ arguments: [String], database: TestDatabase) throws -> ReportCLI.Output {
-        try ReportCLI.run(arguments, database: database)
+    static func pdmon(_ arguments: [String], database: TestDatabase) throws -> PDMonProcess.Result {
+        try PDMonProcess.run(arguments + ["--database-url", database.url])
     }
     @Test func refreshThenIndicatorsAsCSV() throws {
         let f = try IndicatorFixture.workedExample()
@@ -74,39 +74,3 @@ struct ReportCommandTests {
     }
 }
 
-/// Runs the built `pdmon` against one test database.
-enum ReportCLI {
-    static var binary: URL {
-        if let explicit = ProcessInfo.processInfo.environment["PDMON_BINARY"], !explicit.isEmpty {
-            return URL(fileURLWithPath: explicit)
-        }
-        return TestDatabase.sqlDirectory.url.deletingLastPathComponent().appendingPathComponent(".build/debug/pdmon")
-    }
-
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], database: TestDatabase) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments + ["--database-url", database.url]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PDMON_SQL_DIR"] = TestDatabase.sqlDirectory.url.path
-        environment["PDMON_DATABASE_URL"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}
