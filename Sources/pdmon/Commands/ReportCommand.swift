@@ -21,6 +21,21 @@ struct ReportCommand: ParsableCommand {
 
     // MARK: - Shared options
 
+    /// `--by school|city` and `--school CODE...`, shared by indicators and trend.
+    struct SchoolScopeOptions: ParsableArguments {
+        @Option(help: "school или city / By school or for the city.")
+        var by: GrainArgument = GrainArgument(.school)
+
+        @Option(help: "Код ОО (можно повторять) / School code (repeatable).")
+        var school: [String] = []
+
+        func validate() throws {
+            if by.value == .city && !school.isEmpty {
+                throw ValidationError("--school нельзя с --by city / --school cannot be combined with --by city.")
+            }
+        }
+    }
+
     struct GrainArgument: ExpressibleByArgument {
         let value: ReportGrain
         init(_ value: ReportGrain) { self.value = value }
@@ -84,11 +99,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Учебный год, например 2023-2024 / Academic year.")
         var year: String
 
-        @Option(help: "Код ОО (можно повторять) / School code (repeatable).")
-        var school: [String] = []
-
-        @Option(help: "school или city / By school or for the city.")
-        var by: GrainArgument = GrainArgument(.school)
+        @OptionGroup var scope: SchoolScopeOptions
 
         @Option(help: "Код показателя (можно повторять) / Indicator id (repeatable).")
         var indicator: [String] = []
@@ -99,14 +110,11 @@ struct ReportCommand: ParsableCommand {
 
         func validate() throws {
             try ReportCommand.checkYear(year, option: "--year")
-            if by.value == .city && !school.isEmpty {
-                throw ValidationError("--school нельзя с --by city / --school cannot be combined with --by city.")
-            }
         }
 
         func run() throws {
             try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                try $0.indicators(year: year, by: by.value, schools: school, indicators: indicator)
+                try $0.indicators(year: year, by: scope.by.value, schools: scope.school, indicators: indicator)
             }
         }
     }
@@ -124,11 +132,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Последний учебный год / Last academic year.")
         var to: String?
 
-        @Option(help: "city или school / For the city or by school.")
-        var by: GrainArgument = GrainArgument(.school)
-
-        @Option(help: "Код ОО (можно повторять) / School code (repeatable).")
-        var school: [String] = []
+        @OptionGroup var scope: SchoolScopeOptions
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var connection: ConnectionOptions
@@ -140,15 +144,12 @@ struct ReportCommand: ParsableCommand {
             if let from, let to, let first = ReportCommand.startYear(from), let last = ReportCommand.startYear(to), first > last {
                 throw ValidationError("--from позже --to / --from is after --to.")
             }
-            if by.value == .city && !school.isEmpty {
-                throw ValidationError("--school нельзя с --by city / --school cannot be combined with --by city.")
-            }
         }
 
         func run() throws {
             guard output.format.value == .html else {
                 try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                    try $0.trend(indicator: indicator, from: from, to: to, by: by.value, schools: school)
+                    try $0.trend(indicator: indicator, from: from, to: to, by: scope.by.value, schools: scope.school)
                 }
                 return
             }
@@ -158,7 +159,7 @@ struct ReportCommand: ParsableCommand {
             let db = try Connection(conninfo: connection.conninfo)
             defer { db.close() }
             let reports = StandardReports(connection: db, sql: sql, language: output.lang.value, indicatorNames: true)
-            let page = try reports.trendHTML(indicator: indicator, from: from, to: to, by: by.value, schools: school)
+            let page = try reports.trendHTML(indicator: indicator, from: from, to: to, by: scope.by.value, schools: scope.school)
             try writeOutput(Array(page.utf8), to: output.out)
         }
     }
