@@ -65,14 +65,7 @@ public final class Loader {
         let scan = try FileScan.scan(path: request.path)
         var outcome = LoadOutcome(
             status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
-        defer { logger.debug("load finished", metadata: ["file": "\(request.fileName)"]) }
-
-        var reader: CSVReader
-        do {
-            reader = try CSVReader(path: request.path, format: scan.format)
-        } catch {
-            throw WarehouseError.fileUnreadable(path: request.path, reason: String(describing: error))
-        }
+        var reader = try Self.openReader(request.path, format: scan.format)
 
         // The header decides the kind and the column map; a bad one refuses the file.
         let header: HeaderMap
@@ -159,18 +152,13 @@ public final class Loader {
                 try connection.run("savepoint direct_load")
                 do {
                     copiedDirectly = try connection.copyIn(pipeline.directCopyStatement) { writer in
-                        var row = CopyRow()
-                        try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
-                            let result = pipeline.validate(fields, line: line)
-                            if case .accepted = result {
-                                if let year = pipeline.lastYear, existingYears.contains(year) { throw YearHasFacts() }
-                                row.reset()
-                                try pipeline.encodeDirect(batchKey: batchKey, into: &row)
-                                try writer.write(row.bytes)
-                            }
-                            return result
+                        try Self.copyAcceptedRows(
+                            &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
+                            maxRejectRatio: request.maxRejectRatio
+                        ) { _, row in
+                            if let year = pipeline.lastYear, existingYears.contains(year) { throw YearHasFacts() }
+                            try pipeline.encodeDirect(batchKey: batchKey, into: &row)
                         }
-                        if tally.exceeds(request.maxRejectRatio) { throw RefuseFile() }
                     }
                     try connection.run("release savepoint direct_load")
                     loadedDirectly = true
@@ -187,17 +175,12 @@ public final class Loader {
             if !loadedDirectly {
                 try connection.run(try sql.text(pipeline.stageFile))
                 try connection.copyIn(pipeline.copyStatement) { writer in
-                    var row = CopyRow()
-                    try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
-                        let result = pipeline.validate(fields, line: line)
-                        if case .accepted = result {
-                            row.reset()
-                            try pipeline.encode(line: line, into: &row)
-                            try writer.write(row.bytes)
-                        }
-                        return result
+                    try Self.copyAcceptedRows(
+                        &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
+                        maxRejectRatio: request.maxRejectRatio
+                    ) { line, row in
+                        try pipeline.encode(line: line, into: &row)
                     }
-                    if tally.exceeds(request.maxRejectRatio) { throw RefuseFile() }
                 }
             }
             progress.finishReading(rows: tally.read)
@@ -207,22 +190,14 @@ public final class Loader {
                 // few thousand and probes the dimensions' indexes row by row (1.4 s for 1 000 000
                 // rows); hash joins take 0.4 s.
                 try connection.run("set local enable_nestloop = off")
-                let orphans = try connection.execute(try sql.text(pipeline.directCheckFile), [String(batchKey)]).scalarInt ?? 0
+                try checkKeys(pipeline.directCheckFile, [String(batchKey)], connection: connection)
                 try connection.run("set local enable_nestloop = on")
-                guard orphans == 0 else {
-                    throw PostgresError(kind: .query, message: "\(orphans) loaded rows reference missing dimension members;"
-                        + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
-                }
             } else {
                 // Statistics of the fresh staging table, so the check and the merge get hash joins
                 // rather than nested loops planned for an empty table.
                 try connection.run("analyze \(pipeline.stageTable)")
                 if let checkFile = pipeline.checkFile {
-                    let orphans = try connection.execute(try sql.text(checkFile)).scalarInt ?? 0
-                    guard orphans == 0 else {
-                        throw PostgresError(kind: .query, message: "\(orphans) staged rows reference missing dimension members;"
-                            + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
-                    }
+                    try checkKeys(checkFile, [], connection: connection)
                 }
                 if let firstLoad = pipeline.firstLoadMergeFile, try !pipeline.stagedYearsHaveFacts(connection) {
                     try connection.run(try sql.text(firstLoad))
@@ -270,16 +245,48 @@ public final class Loader {
         return outcome
     }
 
-    /// Opens the file again and skips its header row (the direct load's fallback starts over).
-    private static func openAfterHeader(_ path: String, format: CSVFormat) throws -> CSVReader {
-        var reader: CSVReader
+    private static func openReader(_ path: String, format: CSVFormat) throws -> CSVReader {
         do {
-            reader = try CSVReader(path: path, format: format)
+            return try CSVReader(path: path, format: format)
         } catch {
             throw WarehouseError.fileUnreadable(path: path, reason: String(describing: error))
         }
+    }
+
+    /// Opens the file again and skips its header row (the direct load's fallback starts over).
+    private static func openAfterHeader(_ path: String, format: CSVFormat) throws -> CSVReader {
+        var reader = try openReader(path, format: format)
         _ = try reader.next()
         return reader
+    }
+
+    /// The set-based referential check of a batch (the facts declare no foreign keys): the
+    /// query counts the batch's rows whose keys are missing from their dimensions; any aborts it.
+    private func checkKeys(_ file: String, _ parameters: [String?], connection: Connection) throws {
+        let orphans = try connection.execute(try sql.text(file), parameters).scalarInt ?? 0
+        guard orphans == 0 else {
+            throw PostgresError(kind: .query, message: "\(orphans) rows of the batch reference missing dimension members;"
+                + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
+        }
+    }
+
+    /// Streams the file's rows into a COPY: each accepted row is encoded by `encode` (given its
+    /// line) and sent; rejected rows are only counted. Over the reject ratio the COPY is aborted.
+    private static func copyAcceptedRows(
+        _ reader: inout CSVReader, tally: inout RowTally, progress: inout LoadProgress, pipeline: KindPipeline,
+        writer: inout CopyWriter, maxRejectRatio: Double, encode: (Int, inout CopyRow) throws -> Void
+    ) throws {
+        var row = CopyRow()
+        try readRows(&reader, into: &tally, progress: &progress) { fields, line in
+            let result = pipeline.validate(fields, line: line)
+            if case .accepted = result {
+                row.reset()
+                try encode(line, &row)
+                try writer.write(row.bytes)
+            }
+            return result
+        }
+        if tally.exceeds(maxRejectRatio) { throw RefuseFile() }
     }
 
     /// Records the file as refused: nothing of its data, only the batch and why.
