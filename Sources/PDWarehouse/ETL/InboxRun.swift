@@ -134,8 +134,15 @@ public struct InboxRun {
     }
 
     /// The kind of a file from its header, or nil when it cannot be told (the load will say why).
+    /// Only the first line is read: this decides the order of the run, and the load that follows
+    /// reads the whole file anyway (a full encoding scan here would read every file twice).
     static func peekKind(_ file: URL, mapping: ContractMapping) -> ExportKind? {
-        guard var reader = try? CSVReader(path: file.path), (try? reader.next()) == true else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { return nil }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: CSVFormat.prefixLength) else { return nil }
+        let bytes = Array(prefix)
+        let headerLine = bytes.firstIndex(of: 10).map { Array(bytes[..<$0]) } ?? bytes
+        guard var reader = try? CSVReader(bytes: headerLine), (try? reader.next()) == true else { return nil }
         return try? ExportKind.detect(header: reader.record.strings(), mapping: mapping).kind
     }
 
