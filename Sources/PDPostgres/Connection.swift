@@ -67,23 +67,23 @@ public final class Connection {
     /// Values never become part of the SQL text. `types` optionally gives each parameter's
     /// PostgreSQL type OID (0 or absent: the server infers it from the statement).
     @discardableResult
-    public func execute(_ sql: String, _ parameters: [String?] = [], types: [UInt32] = []) throws -> QueryResult {
+    public func execute(_ sql: SQL, _ parameters: [String?] = [], types: [UInt32] = []) throws -> QueryResult {
         let connection = try liveHandle()
         precondition(types.isEmpty || types.count == parameters.count, "one type per parameter")
         let result = withOptionalCStringArray(parameters) { values in
             types.withUnsafeBufferPointer { oids in
-                PQexecParams(connection, sql, Int32(parameters.count), types.isEmpty ? nil : oids.baseAddress,
+                PQexecParams(connection, sql.text, Int32(parameters.count), types.isEmpty ? nil : oids.baseAddress,
                              values, nil, nil, 0)
             }
         }
-        return try consume(result, statement: sql, as: .query)
+        return try consume(result, statement: sql.description, as: .query)
     }
 
     /// Runs a script of one or more statements without parameters (migrations, DDL).
-    public func run(_ script: String) throws {
+    public func run(_ script: SQL) throws {
         let connection = try liveHandle()
-        let result = PQexec(connection, script)
-        _ = try consume(result, statement: script, as: .query)
+        let result = PQexec(connection, script.text)
+        _ = try consume(result, statement: script.description, as: .query)
         // PQexec returns only the last result; earlier ones were already consumed by libpq.
     }
 
@@ -138,17 +138,18 @@ public final class Connection {
     /// discards everything sent) and the error is rethrown; the connection stays usable.
     /// Returns the number of rows the server copied.
     @discardableResult
-    public func copyIn(_ sql: String, _ body: (inout CopyWriter) throws -> Void) throws -> Int {
+    public func copyIn(_ sql: SQL, _ body: (inout CopyWriter) throws -> Void) throws -> Int {
         let connection = try liveHandle()
-        let start = PQexec(connection, sql)
+        let statement = sql.description
+        let start = PQexec(connection, sql.text)
         let startStatus = start.map { PQresultStatus($0) }
         guard startStatus == PGRES_COPY_IN else {
-            _ = try consume(start, statement: sql, as: .copy)
-            throw PostgresError(kind: .copy, message: "the statement did not start COPY FROM STDIN", statement: sql)
+            _ = try consume(start, statement: statement, as: .copy)
+            throw PostgresError(kind: .copy, message: "the statement did not start COPY FROM STDIN", statement: statement)
         }
         PQclear(start)
 
-        var writer = CopyWriter(connection: connection, statement: sql)
+        var writer = CopyWriter(connection: connection, statement: statement)
         do {
             try body(&writer)
             try writer.flush()
@@ -161,7 +162,7 @@ public final class Connection {
         guard PQputCopyEnd(connection, nil) == 1 else {
             let message = Self.trimmedMessage(PQerrorMessage(connection))
             drainResults(connection)
-            throw PostgresError(kind: .copy, message: message, statement: sql)
+            throw PostgresError(kind: .copy, message: message, statement: statement)
         }
         // The final result says whether the server accepted the data; then read until nil.
         var rows = 0
@@ -170,7 +171,7 @@ public final class Connection {
             if PQresultStatus(result) == PGRES_COMMAND_OK {
                 rows = Int(String(cString: PQcmdTuples(result))) ?? 0
             } else if firstError == nil {
-                firstError = Self.error(from: result, connection: connection, statement: sql, kind: .copy)
+                firstError = Self.error(from: result, connection: connection, statement: statement, kind: .copy)
             }
             PQclear(result)
         }

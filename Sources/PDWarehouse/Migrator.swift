@@ -101,7 +101,7 @@ public struct Migrator {
         let pending = try verifiedPending(applied: applied())
         for migration in pending {
             try connection.transaction {
-                try connection.run(migration.sql)
+                try connection.run(SQL(fileText: migration.sql, path: "migrations/\(migration.name).sql"))
                 try connection.execute(
                     "insert into public.schema_migrations (version, name, checksum) values ($1, $2, $3)",
                     [String(migration.version), migration.name, migration.checksum])

@@ -1,4 +1,5 @@
 import Foundation
+import PDPostgres
 
 /// Finds the `sql/` folder that holds migrations, load statements and reports.
 ///
@@ -28,7 +29,12 @@ public struct SQLDirectory: Sendable {
         throw WarehouseError.sqlDirectoryNotFound(searched: candidates.map(\.path))
     }
 
-    /// The text of a file under `sql/`, e.g. `load/enrolments_merge.sql`.
+    /// The statement of a file under `sql/`, e.g. `load/merge_enrolments.sql`.
+    public func statement(_ relativePath: String) throws -> SQL {
+        SQL(fileText: try text(relativePath), path: relativePath)
+    }
+
+    /// The text of a file under `sql/` (for files that are not statements, e.g. report headers).
     public func text(_ relativePath: String) throws -> String {
         let file = url.appendingPathComponent(relativePath)
         do {

@@ -16,7 +16,7 @@ public enum WarehouseAdmin {
     public static func afterLoads(conninfo: String, sql: SQLDirectory) throws -> Int {
         let connection = try DatabaseTarget.connectMigrated(conninfo: conninfo, sql: sql)
         defer { connection.close() }
-        try connection.run(try sql.text("load/after_loads.sql"))
+        try connection.run(try sql.statement("load/after_loads.sql"))
         return try MartRefresher(connection: connection, sql: sql).refresh()
     }
 
@@ -58,7 +58,7 @@ public enum WarehouseAdmin {
         for row in tables.rows {
             guard let schema = row[0], let table = row[1] else { continue }
             let name = try connection.escapeIdentifier(schema) + "." + connection.escapeIdentifier(table)
-            let rows = try connection.execute("select count(*) from \(name)").scalarInt ?? 0
+            let rows = try connection.execute(SQL(unsafeText: "select count(*) from \(name)")).scalarInt ?? 0
             counts.append(("\(schema).\(table)", rows))
         }
         return Status(

@@ -53,11 +53,11 @@ final class KindPipeline {
 
     /// Whether any of the staged rows' academic years already has fact rows.
     func stagedYearsHaveFacts(_ connection: Connection) throws -> Bool {
-        try connection.execute("""
+        try connection.execute(SQL(unsafeText: """
             select exists (
                 select 1 from \(factTable) f
                 where f.academic_year_key in (select distinct academic_year_key from \(stageTable)))
-            """).rows.first?[0] == "t"
+            """)).rows.first?[0] == "t"
     }
 
     var checkFile: String? { kind == .schools ? nil : "load/check_\(kind.rawValue).sql" }
@@ -79,7 +79,7 @@ final class KindPipeline {
         }
     }
 
-    var copyStatement: String {
+    var copyStatement: SQL {
         switch kind {
         case .schools:
             return "copy stage_school (line_number, school_code, name, school_type, is_base_school, municipality) from stdin"
@@ -105,7 +105,7 @@ final class KindPipeline {
     var supportsDirectLoad: Bool { kind == .enrolments }
 
     /// COPY straight into the fact table (direct load), the batch key on every row.
-    var directCopyStatement: String {
+    var directCopyStatement: SQL {
         """
         copy dw.fact_course_enrolment (teacher_key, academic_year_key, school_key, course_key, start_date_key,
             end_date_key, staff_category, position, subject, status, is_requested_by_school, has_certificate,
@@ -119,10 +119,10 @@ final class KindPipeline {
 
     /// The academic years (start year) that already hold fact rows of this kind.
     func yearsWithFacts(_ connection: Connection) throws -> Set<Int> {
-        let rows = try connection.execute("""
+        let rows = try connection.execute(SQL(unsafeText: """
             select y.academic_year_key from dw.dim_academic_year y
             where exists (select 1 from \(factTable) f where f.academic_year_key = y.academic_year_key)
-            """).rows
+            """)).rows
         return Set(rows.compactMap { $0[0].flatMap { Int($0) } })
     }
 
@@ -137,7 +137,7 @@ final class KindPipeline {
 
     func factCount(_ connection: Connection) throws -> Int {
         let filter = kind == .schools ? " where is_current" : ""
-        return try connection.execute("select count(*) from \(factTable)\(filter)").scalarInt ?? 0
+        return try connection.execute(SQL(unsafeText: "select count(*) from \(factTable)\(filter)")).scalarInt ?? 0
     }
 
     /// Validates one row; an accepted record is kept for `encode`.

@@ -87,7 +87,7 @@ public final class Loader {
         outcome.kind = header.kind
 
         if !request.dryRun, !request.force,
-           let previous = try connection.execute(try sql.text("etl/batch_already_loaded.sql"), [scan.sha256]).rows.first {
+           let previous = try connection.execute(try sql.statement("etl/batch_already_loaded.sql"), [scan.sha256]).rows.first {
             outcome.status = .skipped
             outcome.message = "the same content was loaded as batch \(previous[0] ?? "?") (\(previous[1] ?? "")) on \(previous[2] ?? "");"
                 + " use --force to reload / уже загружен (пакет \(previous[0] ?? "?")); --force для повторной загрузки"
@@ -136,7 +136,7 @@ public final class Loader {
             // for this transaction only; the defaults (4 MB, 8 MB) made them spill to disk.
             try connection.run("set local work_mem = '64MB'")
             let batchKey = try connection.execute(
-                try sql.text("etl/batch_start.sql"), [request.fileName, scan.sha256, header.kind.rawValue, "false"]
+                try sql.statement("etl/batch_start.sql"), [request.fileName, scan.sha256, header.kind.rawValue, "false"]
             ).scalarInt ?? 0
             outcome.batchKey = batchKey
             try connection.execute("select set_config('pdmon.batch_key', $1, true)", [String(batchKey)])
@@ -173,7 +173,7 @@ public final class Loader {
                 }
             }
             if !loadedDirectly {
-                try connection.run(try sql.text(pipeline.stageFile))
+                try connection.run(try sql.statement(pipeline.stageFile))
                 try connection.copyIn(pipeline.copyStatement) { writer in
                     try Self.copyAcceptedRows(
                         &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
@@ -195,19 +195,19 @@ public final class Loader {
             } else {
                 // Statistics of the fresh staging table, so the check and the merge get hash joins
                 // rather than nested loops planned for an empty table.
-                try connection.run("analyze \(pipeline.stageTable)")
+                try connection.run(SQL(unsafeText: "analyze \(pipeline.stageTable)"))
                 if let checkFile = pipeline.checkFile {
                     try checkKeys(checkFile, [], connection: connection)
                 }
                 if let firstLoad = pipeline.firstLoadMergeFile, try !pipeline.stagedYearsHaveFacts(connection) {
-                    try connection.run(try sql.text(firstLoad))
+                    try connection.run(try sql.statement(firstLoad))
                 } else {
-                    try connection.run(try sql.text(pipeline.mergeFile))
+                    try connection.run(try sql.statement(pipeline.mergeFile))
                 }
             }
             // A direct load only added rows: its counts need no scan of the fact table.
             let changed = loadedDirectly ? copiedDirectly : try connection.execute(
-                "select count(*) from \(pipeline.factTable) where batch_key = $1::bigint", [String(batchKey)]
+                SQL(unsafeText: "select count(*) from \(pipeline.factTable) where batch_key = $1::bigint"), [String(batchKey)]
             ).scalarInt ?? 0
             let after = loadedDirectly ? before + copiedDirectly : try pipeline.factCount(connection)
             outcome.rowsRead = tally.read
@@ -216,7 +216,7 @@ public final class Loader {
             outcome.rowsChanged = changed
             outcome.rejects = tally.rejects
             outcome.message = "new or changed \(changed), facts \(before) → \(after) / новых или изменённых \(changed)"
-            try connection.execute(try sql.text("etl/batch_finish.sql"), [
+            try connection.execute(try sql.statement("etl/batch_finish.sql"), [
                 String(batchKey), "loaded", String(outcome.rowsRead), String(outcome.rowsLoaded),
                 String(outcome.rowsRejected), outcome.message,
             ])
@@ -263,7 +263,7 @@ public final class Loader {
     /// The set-based referential check of a batch (the facts declare no foreign keys): the
     /// query counts the batch's rows whose keys are missing from their dimensions; any aborts it.
     private func checkKeys(_ file: String, _ parameters: [String?], connection: Connection) throws {
-        let orphans = try connection.execute(try sql.text(file), parameters).scalarInt ?? 0
+        let orphans = try connection.execute(try sql.statement(file), parameters).scalarInt ?? 0
         guard orphans == 0 else {
             throw PostgresError(kind: .query, message: "\(orphans) rows of the batch reference missing dimension members;"
                 + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
@@ -311,7 +311,7 @@ public final class Loader {
     }
 
     private func recordBatch(_ outcome: LoadOutcome, connection: Connection) throws -> Int {
-        try connection.execute(try sql.text("etl/batch_record.sql"), [
+        try connection.execute(try sql.statement("etl/batch_record.sql"), [
             outcome.fileName, outcome.sha256, outcome.kind?.rawValue, outcome.status.rawValue,
             String(outcome.rowsRead), String(outcome.rowsRejected), outcome.message,
         ]).scalarInt ?? 0

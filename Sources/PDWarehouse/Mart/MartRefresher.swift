@@ -29,10 +29,10 @@ public struct MartRefresher {
     /// (indicators × (school-years + city-years)).
     @discardableResult
     public func refresh() throws -> Int {
-        let clear = try sql.text("mart/clear_indicator_values.sql")
+        let clear = try sql.statement("mart/clear_indicator_values.sql")
         let insertTemplate = try sql.text("mart/insert_indicator_values.sql")
-        let fill = try sql.text("mart/fill_missing_indicator_values.sql")
-        let catalogue = try sql.text("mart/catalogue.sql")
+        let fill = try sql.statement("mart/fill_missing_indicator_values.sql")
+        let catalogue = try sql.statement("mart/catalogue.sql")
         let templateLines = insertTemplate.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard templateLines.filter({ $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker }).count == 1 else {
             throw MartError.templateMalformed(path: sql.url.appendingPathComponent("mart/insert_indicator_values.sql").path)
@@ -51,7 +51,7 @@ public struct MartRefresher {
                     .map { $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker ? definition.text : $0 }
                     .joined(separator: "\n")
                 do {
-                    try connection.execute(statement, [id])
+                    try connection.execute(SQL(unsafeText: statement), [id])
                 } catch let error as PostgresError {
                     throw MartError.definitionFailed(indicator: id, path: definition.path, reason: error.message)
                 }

@@ -36,7 +36,7 @@ public struct PlanOrder {
             "select count(*) from dw.fact_teacher_year where academic_year_key = $1::integer", [String(start - 1)]).scalarInt ?? 0
         guard census > 0 else { throw RecommendError.noData(year: previous) }
 
-        let subjects = try connection.execute(try sql.text("plan/plan_by_subject.sql"), [String(start)])
+        let subjects = try connection.execute(try sql.statement("plan/plan_by_subject.sql"), [String(start)])
         let notGiven = language == .ru ? "(не указан)" : "(not given)"
         let total = ReportCatalogue.text("total", in: language)
         let city = ReportCatalogue.text("city", in: language)
@@ -64,7 +64,7 @@ public struct PlanOrder {
                 ? "Педагоги — по мониторингу \(previous). «Нужен курс»: нет завершённого обучения в \(start - 2)-\(start - 1) и \(previous) (последний курс — \(start - 3)-\(start - 2) или раньше, или не было). «Дефициты не закрыты»: по области дефицита из мониторинга \(previous) нет завершённого в том же году курса той же направленности."
                 : "Teachers: the census of \(previous). Due: no course completed in \(start - 2)-\(start - 1) or \(previous) (the last one in \(start - 3)-\(start - 2) or earlier, or none). Deficits not addressed: a deficit area of the \(previous) census without a completed course of that focus in the same year."])
 
-        let areas = try connection.execute(try sql.text("plan/plan_by_deficit_area.sql"), [String(start)])
+        let areas = try connection.execute(try sql.statement("plan/plan_by_deficit_area.sql"), [String(start)])
         let byAreaRows: [[String?]] = areas.rows.map { row in
             let isCity = row[0] == "city"
             return [row[0], row[1], isCity ? city : row[2], language == .ru ? row[4] : row[5], row[6]]

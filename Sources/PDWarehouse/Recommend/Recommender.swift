@@ -23,7 +23,7 @@ public struct IndicatorHistory: Sendable {
 
     /// Reads `sql/recommend/indicator_values.sql` for years up to `lastYear` (start year).
     public static func load(_ connection: Connection, sql: SQLDirectory, upTo lastYear: Int) throws -> IndicatorHistory {
-        let result = try connection.execute(try sql.text("recommend/indicator_values.sql"), [String(lastYear)])
+        let result = try connection.execute(try sql.statement("recommend/indicator_values.sql"), [String(lastYear)])
         var history = IndicatorHistory()
         var labels: [Int: String] = [:]
         for row in result.rows {

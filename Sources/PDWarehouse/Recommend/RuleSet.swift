@@ -7,7 +7,7 @@ import PDReport
 public enum RuleSet {
     /// Every rule of `dw.recommendation_rule` (enabled or not), by priority.
     public static func load(_ connection: Connection, sql: SQLDirectory) throws -> [RecommendationRule] {
-        let result = try connection.execute(try sql.text("recommend/rules.sql"))
+        let result = try connection.execute(try sql.statement("recommend/rules.sql"))
         return try result.rows.map { row in
             let id = row[0] ?? ""
             func parse<T>(_ index: Int, _ column: String, _ make: (String) -> T?) throws -> T {

@@ -16,7 +16,7 @@ public struct ReportRunner {
         let bound = try report.bind(values)
         let result: QueryResult
         do {
-            result = try connection.execute(report.sql, bound, types: report.parameterTypeOIDs)
+            result = try connection.execute(SQL(fileText: report.sql, path: report.name), bound, types: report.parameterTypeOIDs)
         } catch let error as PostgresError where error.sqlState == "42P18" {
             throw ReportError.parameterTypeUndetermined(report: report.name, message: error.message)
         }

@@ -63,7 +63,7 @@ struct ETLCommand: ParsableCommand {
             let sql = try SQLDirectory.locate()
             let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
             defer { db.close() }
-            let result = try db.execute(try sql.text("etl/history.sql"), [String(limit)])
+            let result = try db.execute(try sql.statement("etl/history.sql"), [String(limit)])
             try output.write(ReportRunner.table(result, title: "etl history / журнал загрузок").localized(output.lang.value))
         }
     }
@@ -80,7 +80,7 @@ struct ETLCommand: ParsableCommand {
             let sql = try SQLDirectory.locate()
             let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
             defer { db.close() }
-            let result = try db.execute(try sql.text("etl/rejects.sql"), [String(batch)])
+            let result = try db.execute(try sql.statement("etl/rejects.sql"), [String(batch)])
             try output.write(ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(output.lang.value))
         }
     }

@@ -46,11 +46,11 @@ final class LoadFixture {
                                            dryRun: dryRun, force: force))
     }
 
-    func count(_ sql: String, _ parameters: [String?] = []) throws -> Int {
+    func count(_ sql: SQL, _ parameters: [String?] = []) throws -> Int {
         try connection.execute(sql, parameters).scalarInt ?? -1
     }
 
-    func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
+    func rows(_ sql: SQL, _ parameters: [String?] = []) throws -> [[String?]] {
         try connection.execute(sql, parameters).rows
     }
 

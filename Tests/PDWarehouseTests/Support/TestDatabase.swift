@@ -33,7 +33,7 @@ final class TestDatabase {
         let connection = try Connection(conninfo: admin)
         defer { connection.close() }
         let quoted = try connection.escapeIdentifier(name)
-        try connection.run("create database \(quoted) template template0 encoding 'UTF8'")
+        try connection.run(SQL(unsafeText: "create database \(quoted) template template0 encoding 'UTF8'"))
         if migrated {
             let session = try connect()
             defer { session.close() }
@@ -45,7 +45,7 @@ final class TestDatabase {
     deinit {
         guard let admin = Self.adminURL, let connection = try? Connection(conninfo: admin) else { return }
         if let quoted = try? connection.escapeIdentifier(name) {
-            try? connection.run("drop database if exists \(quoted) with (force)")
+            try? connection.run(SQL(unsafeText: "drop database if exists \(quoted) with (force)"))
         }
         connection.close()
     }

@@ -1,0 +1,42 @@
+/// A statement or script that may be sent to PostgreSQL.
+///
+/// A `SQL` value can be built in three ways only, so that no value ever becomes SQL text:
+/// - a string literal (`"select pg_advisory_lock($1::bigint)"`): `StaticString`, so no
+///   interpolation compiles;
+/// - the text of a file of the project's `sql/` folder (`init(fileText:path:)`, visible only
+///   inside this package: `SQLDirectory` in `PDWarehouse` is its one caller);
+/// - `init(unsafeText:)`, visibly unsafe, for text assembled from identifiers that went through
+///   `Connection.escapeIdentifier` (`PQescapeIdentifier`) or from other `SQL` values.
+///
+/// Values always travel as bound parameters (`$1`, `$2`, …) beside the text.
+public struct SQL: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The statement text as sent to the server.
+    public let text: String
+    /// The `sql/` file it was read from (relative to `sql/`), nil for a literal or unsafe text.
+    public let path: String?
+
+    public init(stringLiteral value: StaticString) {
+        self.text = value.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        self.path = nil
+    }
+
+    /// The text of a file of the project's `sql/` folder. Only the SQL layer of this package reads files.
+    package init(fileText: String, path: String) {
+        self.text = fileText
+        self.path = path
+    }
+
+    /// Text built at run time. Only for identifiers escaped with `Connection.escapeIdentifier`
+    /// and for pieces that are themselves `SQL` values; never for a value (bind those as `$n`).
+    public init(unsafeText text: String) {
+        self.text = text
+        self.path = nil
+    }
+
+    /// The file name when it came from a file, else the first line of the text (for messages).
+    public var description: String {
+        if let path { return "sql/\(path)" }
+        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""
+        return String(firstLine.prefix(200))
+    }
+}
