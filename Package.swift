@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "pdmon",
             dependencies: [
-                "PDWarehouse", "PDContract", "PDSample", "PDReport", "PDCSV",
+                "PDWarehouse", "PDContract", "PDSample", "PDReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
