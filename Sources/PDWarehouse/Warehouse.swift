@@ -66,13 +66,39 @@ public final class Warehouse {
         try Migration.load(from: sql.url.appendingPathComponent("migrations"))
     }
 
-    /// The loader, connected and holding the writers' lock (`WarehouseError.lockHeld`, exit 75).
-    private func openLoader() throws -> Loader {
+    /// The loader, connected and holding the writers' lock (`WarehouseError.lockHeld`, exit 75),
+    /// after the pseudonym key was checked against the warehouse's (`verifyPseudonymKey`).
+    private func openLoader(writes: Bool) throws -> Loader {
+        try verifyPseudonymKey(record: writes)
         if let loader { return loader }
         let loader = Loader(conninfo: conninfo, sql: sql, pseudonymizer: pseudonymizer, logger: logger)
         try loader.open()
         self.loader = loader
         return loader
+    }
+
+    /// Refuses a key other than the one the warehouse's teachers were pseudonymised with
+    /// (`dw.pseudonym_key`), before any file is read; with `record`, records the key's
+    /// fingerprint on the first load of teacher data. No key (directory loads only): nothing to check.
+    /// - Throws: `WarehouseError.pseudonymKeyChanged` (exit 2).
+    private func verifyPseudonymKey(record: Bool) throws {
+        guard let pseudonymizer else { return }
+        let connection = try connection(migrated: true)
+        let row = try connection.execute(try sql.statement("etl/pseudonym_key_read.sql")).rows.first ?? []
+        if let recorded = row.first ?? nil {
+            guard recorded == pseudonymizer.keyFingerprint else {
+                throw WarehouseError.pseudonymKeyChanged(isDemoRecorded: row[1] == "t", isDemoGiven: pseudonymizer.isDemo)
+            }
+            return
+        }
+        guard record else { return }
+        if row.count > 2, row[2] == "t" {
+            logger.notice("""
+                the warehouse had no key fingerprint: recorded the current key's; from now on a load under another key                 is refused / отпечаток ключа записан; загрузка с другим ключом будет отклонена
+                """)
+        }
+        try connection.execute(
+            try sql.statement("etl/pseudonym_key_record.sql"), [pseudonymizer.keyFingerprint, pseudonymizer.isDemo ? "true" : "false"])
     }
 
     // MARK: - Schema
@@ -131,7 +157,7 @@ public final class Warehouse {
     /// each outcome to `each`, then refreshes the mart if anything is newer than it.
     /// Data problems come back as outcomes (`.refused`); database failures throw.
     public func load(_ requests: [LoadRequest], each: (LoadOutcome) -> Void = { _ in }) throws -> [LoadOutcome] {
-        let loader = try openLoader()
+        let loader = try openLoader(writes: !requests.allSatisfy(\.dryRun))
         var outcomes: [LoadOutcome] = []
         for request in requests {
             let outcome = try loader.load(request)
@@ -148,7 +174,7 @@ public final class Warehouse {
     public func runInbox(
         _ inbox: URL, template: LoadRequest, date: Date = Date(), each: (InboxRun.FileResult) -> Void = { _ in }
     ) throws -> [InboxRun.FileResult] {
-        let run = InboxRun(inbox: inbox, template: template, loader: try openLoader(), date: date)
+        let run = InboxRun(inbox: inbox, template: template, loader: try openLoader(writes: !template.dryRun), date: date)
         let results = try run.run(each: each)
         if !template.dryRun { try refreshIfNeeded() }
         return results

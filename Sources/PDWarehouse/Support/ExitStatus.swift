@@ -47,7 +47,8 @@ extension WarehouseError: ExitCoded {
         switch self {
         case .lockHeld: return .locked
         case .notMigrated, .migrationChanged, .migrationMissing: return .database
-        case .sqlDirectoryNotFound, .sqlFileUnreadable, .badMigrationName, .duplicateMigrationVersion, .fileUnreadable:
+        case .sqlDirectoryNotFound, .sqlFileUnreadable, .badMigrationName, .duplicateMigrationVersion, .fileUnreadable,
+             .pseudonymKeyChanged:
             return .usage
         }
     }
