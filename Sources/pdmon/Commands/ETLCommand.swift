@@ -48,7 +48,9 @@ struct ETLCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be positive / должен быть больше 0") }
+            guard (1...1_000_000).contains(limit) else {
+                throw ValidationError("--limit must be from 1 to 1000000 / --limit должен быть от 1 до 1000000")
+            }
         }
 
         func run() throws {
