@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
-            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"]
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"],
+            exclude: ["Snapshots"]
         ),
     ]
 )
