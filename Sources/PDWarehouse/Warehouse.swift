@@ -24,6 +24,9 @@ public final class Warehouse {
     private var session: Connection?
     private var sessionIsMigrated = false
     private var loader: Loader?
+    /// How long one statement of a report, `recommend` or `plan` may run (a PostgreSQL
+    /// interval): `PDMON_STATEMENT_TIMEOUT`, else 60 s. A stuck server gives a clear error.
+    private let readStatementTimeout: String
 
     /// - Parameters:
     ///   - conninfo: a PostgreSQL URL or conninfo (`DatabaseTarget.conninfo(option:)`).
@@ -35,6 +38,15 @@ public final class Warehouse {
         self.sql = try sql ?? SQLDirectory.locate()
         self.logger = logger
         self.pseudonymizer = pseudonymizer
+        let timeout = ProcessInfo.processInfo.environment["PDMON_STATEMENT_TIMEOUT"] ?? ""
+        self.readStatementTimeout = timeout.isEmpty ? "60s" : timeout
+    }
+
+    /// Runs a use that only reads in a `read only` transaction under the statement timeout:
+    /// whatever a report file says, nothing is written.
+    private func reading<T>(_ body: (Connection) throws -> T) throws -> T {
+        let connection = try connection(migrated: false)
+        return try connection.readOnly(statementTimeout: readStatementTimeout) { try body(connection) }
     }
 
     deinit { close() }
@@ -182,11 +194,18 @@ public final class Warehouse {
 
     // MARK: - Reports
 
-    /// `report list|indicators|trend|compare|run`: one table of the mart (read-only; an
-    /// analyst's `pdmon_reader` login is enough). `indicatorNames`: show names instead of ids.
+    /// `report list|indicators|trend|compare|run`: one table of the mart, read in a `read only`
+    /// transaction under the statement timeout (an analyst's `pdmon_reader` login is enough).
+    /// `indicatorNames`: show names instead of ids.
+    /// - Throws: `ReportError.notAQuery` for a report file that is not a query or tries to write.
     public func report(_ request: ReportRequest, language: ReportLanguage, indicatorNames: Bool) throws -> ResultTable {
-        let reports = StandardReports(
-            connection: try connection(migrated: false), sql: sql, language: language, indicatorNames: indicatorNames)
+        try reading { connection in
+            try report(request, reports: StandardReports(
+                connection: connection, sql: sql, language: language, indicatorNames: indicatorNames))
+        }
+    }
+
+    private func report(_ request: ReportRequest, reports: StandardReports) throws -> ResultTable {
         switch request {
         case .list:
             return try reports.list()
@@ -205,8 +224,10 @@ public final class Warehouse {
     public func trendPage(
         indicator: String, from: String?, to: String?, by grain: ReportGrain, schools: [String], language: ReportLanguage
     ) throws -> String {
-        let reports = StandardReports(connection: try connection(migrated: false), sql: sql, language: language, indicatorNames: true)
-        return try reports.trendHTML(indicator: indicator, from: from, to: to, by: grain, schools: schools)
+        try reading { connection in
+            try StandardReports(connection: connection, sql: sql, language: language, indicatorNames: true)
+                .trendHTML(indicator: indicator, from: from, to: to, by: grain, schools: schools)
+        }
     }
 
     /// `etl history`: the last `limit` batches, newest first.
@@ -227,13 +248,17 @@ public final class Warehouse {
     public func recommend(
         year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, language: ReportLanguage
     ) throws -> Recommender.Result {
-        try Recommender(connection: try connection(migrated: false), sql: sql, language: language)
-            .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+        try reading { connection in
+            try Recommender(connection: connection, sql: sql, language: language)
+                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+        }
     }
 
     /// `plan --for-year Y`: the plan-order of courses for Y from the data up to Y-1.
     public func plan(forYear: String, language: ReportLanguage) throws -> PlanOrder.Result {
-        try PlanOrder(connection: try connection(migrated: false), sql: sql, language: language).plan(forYear: forYear)
+        try reading { connection in
+            try PlanOrder(connection: connection, sql: sql, language: language).plan(forYear: forYear)
+        }
     }
 }
 
