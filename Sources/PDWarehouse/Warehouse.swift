@@ -10,7 +10,7 @@ import PDReport
 /// makes the single "is the schema migrated" check, holds the writers' advisory lock through
 /// its `Loader`, and runs the mart refresh after loads. It has one method per use: `migrate`,
 /// `status`, `refresh`, `load`, `runInbox`, `report`, `trendPage`, `etlHistory`,
-/// `etlRejects`, `recommend`, `plan`. Errors are typed and each declares its exit code
+/// `etlRejects`, `audit`, `recommend`, `plan`. Errors are typed and each declares its exit code
 /// (`ExitCoded`, `Support/ExitStatus.swift`).
 ///
 /// Not `Sendable` (it owns libpq connections): use it from one thread and `close()` it, or let
@@ -240,6 +240,12 @@ public final class Warehouse {
     public func etlRejects(batch: Int, language: ReportLanguage) throws -> ResultTable {
         let result = try connection(migrated: true).execute(try sql.statement("etl/rejects.sql"), [String(batch)])
         return ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(language)
+    }
+
+    /// `audit`: the text columns of `dw` holding values shaped like personal data (SNILS, phone
+    /// numbers, full names), which the warehouse must never store. Empty on a healthy warehouse.
+    public func audit() throws -> [PersonalDataAudit.Finding] {
+        try reading { connection in try PersonalDataAudit(connection: connection, sql: sql).run() }
     }
 
     // MARK: - Recommendations and the plan-order
