@@ -33,8 +33,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // Pure: the deterministic generator of sample exports.
-        .target(name: "PDSample", dependencies: ["PDCSV"]),
+        // Pure: the deterministic generator of sample exports (spelled as the contract says).
+        .target(name: "PDSample", dependencies: ["PDCSV", "PDContract"]),
         // Pure: report files, result tables and their renderers.
         .target(name: "PDReport", dependencies: ["PDCSV"]),
         // The warehouse: migrations, loads, the nightly ETL, reports against PostgreSQL.
@@ -58,7 +58,10 @@ let package = Package(
         .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
-        .testTarget(name: "PDSampleTests", dependencies: ["PDSample", "PDContract", "PDCSV"]),
+        .testTarget(
+            name: "PDSampleTests",
+            dependencies: ["PDSample", "PDContract", "PDCSV", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
