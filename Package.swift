@@ -36,7 +36,7 @@ let package = Package(
         // Pure: the deterministic generator of sample exports (spelled as the contract says).
         .target(name: "PDSample", dependencies: ["PDCSV", "PDContract"]),
         // Pure: report files, result tables and their renderers.
-        .target(name: "PDReport", dependencies: ["PDCSV"]),
+        .target(name: "PDReport", dependencies: ["PDCSV", "PDContract"]),
         // The warehouse: migrations, loads, the nightly ETL, reports against PostgreSQL.
         .target(
             name: "PDWarehouse",
