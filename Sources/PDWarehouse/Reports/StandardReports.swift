@@ -122,7 +122,7 @@ public struct StandardReports {
             let school = cell(row, code)
             if grid[school] == nil { order.append(school); names[school] = cell(row, name); grid[school] = [:] }
             grid[school]?[label] = cell(row, value)
-            if let den = cell(row, denominator).flatMap({ Int($0) }), Self.isSmall(denominator: den) {
+            if let den = cell(row, denominator).flatMap({ Int($0) }), SmallDenominator.isSmall(den) {
                 smallYears[school, default: []].append(label)
             }
         }
@@ -146,7 +146,7 @@ public struct StandardReports {
             let change = cells.count >= 2 ? ChangeMark.difference(cells[cells.count - 1], cells[cells.count - 2]) : nil
             let mark = ChangeMark.mark(change: change, direction: indicator.direction, language: language)
             let displayName: String? = school == nil ? cityName : (names[school] ?? nil)
-            let caveat = smallYears[school].map { "n<10: " + $0.joined(separator: ", ") }
+            let caveat = smallYears[school].map { SmallDenominator.caveat(years: $0) }
             return [school, displayName] + cells + [change, mark, caveat]
         }
         let unit = ReportCatalogue.text("unit." + indicator.unit.rawValue, in: language)
@@ -157,7 +157,7 @@ public struct StandardReports {
                 ? "Изменение: \(last) к \(previous); лучше, когда значение \(indicator.direction == .higher ? "выше" : "ниже")."
                 : "Change: \(last) against \(previous); \(indicator.direction == .higher ? "higher" : "lower") is better.")
         }
-        if !smallYears.isEmpty { notes.append(Self.smallDenominatorNote(language)) }
+        if !smallYears.isEmpty { notes.append(SmallDenominator.note(language)) }
         return ResultTable(
             title: ReportCatalogue.text("title.trend", in: language) + ": " + indicator.name(in: language) + ", " + unit,
             columns: columns, rows: rows, notes: notes)
@@ -204,19 +204,9 @@ public struct StandardReports {
         }
         if let caveat = table.columns.firstIndex(where: { $0.name == "caveat" }) {
             table.columns[caveat].caption = language == .ru ? "Оговорка" : "Caveat"
-            if table.rows.contains(where: { $0[caveat] != nil }) { table.notes.append(Self.smallDenominatorNote(language)) }
+            if table.rows.contains(where: { $0[caveat] != nil }) { table.notes.append(SmallDenominator.note(language)) }
         }
         return named(table, catalogue: catalogue)
-    }
-
-    /// A denominator under 10 makes a percentage swing with a single teacher: such values are
-    /// marked in trend and compare, and rules 11 and 12 of the recommendations skip them.
-    public static func isSmall(denominator: Int) -> Bool { (1..<10).contains(denominator) }
-
-    static func smallDenominatorNote(_ language: ReportLanguage) -> String {
-        language == .ru
-            ? "n<10: знаменатель меньше 10 — процент меняется от одного педагога, сравнивайте осторожно."
-            : "n<10: the denominator is under 10 — one teacher moves the percentage; compare with care."
     }
 
     // MARK: - run
