@@ -36,7 +36,11 @@ let package = Package(
         // Pure: the deterministic generator of sample exports (spelled as the contract says).
         .target(name: "PDSample", dependencies: ["PDCSV", "PDContract"]),
         // Pure: report files, result tables and their renderers.
-        .target(name: "PDReport", dependencies: ["PDCSV", "PDContract"]),
+        // Recommendations/ is the one home of the recommendation rules (model, engine, rules file, merge).
+        .target(
+            name: "PDReport",
+            dependencies: ["PDCSV", "PDContract", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The warehouse: migrations, loads, the nightly ETL, reports against PostgreSQL.
         .target(
             name: "PDWarehouse",
