@@ -6,7 +6,7 @@ public enum ReportHTML {
     /// A trend as a self-contained HTML page: the line chart of the indicator (one line per
     /// row: the city and each school) and the trend table under it.
     ///
-    /// `trend` is the pivoted trend table (`StandardReports.pivotTrend`): columns
+    /// `trend` is the pivoted trend table (`ReportPresentation.pivotTrend`): columns
     /// `school_code`, `school_name`, one column per academic year (`yyyy-yyyy`), then any
     /// others (change, mark), which stay in the table only. A row without a school code is
     /// the city.
