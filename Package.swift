@@ -33,10 +33,14 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // Pure: the deterministic generator of sample exports.
-        .target(name: "PDSample", dependencies: ["PDCSV"]),
+        // Pure: the deterministic generator of sample exports (spelled as the contract says).
+        .target(name: "PDSample", dependencies: ["PDCSV", "PDContract"]),
         // Pure: report files, result tables and their renderers.
-        .target(name: "PDReport", dependencies: ["PDCSV"]),
+        // Recommendations/ is the one home of the recommendation rules (model, engine, rules file, merge).
+        .target(
+            name: "PDReport",
+            dependencies: ["PDCSV", "PDContract", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The warehouse: migrations, loads, the nightly ETL, reports against PostgreSQL.
         .target(
             name: "PDWarehouse",
@@ -58,7 +62,10 @@ let package = Package(
         .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
-        .testTarget(name: "PDSampleTests", dependencies: ["PDSample", "PDContract", "PDCSV"]),
+        .testTarget(
+            name: "PDSampleTests",
+            dependencies: ["PDSample", "PDContract", "PDCSV", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",

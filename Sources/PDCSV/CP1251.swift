@@ -94,9 +94,4 @@ public enum CP1251 {
             }
         }
     }
-
-    /// Whether every character of `string` exists in CP1251 (so `encode` loses nothing).
-    public static func canEncode(_ string: String) -> Bool {
-        string.unicodeScalars.allSatisfy { $0.value < 0x80 || encodeTable[$0.value] != nil }
-    }
 }

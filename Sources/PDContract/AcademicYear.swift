@@ -39,6 +39,38 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
         return match.year
     }
 
+    /// Why a text is not an academic year, so that a message can say what to fix.
+    public enum ParseProblem: Error, Equatable, Sendable {
+        /// No `-`, `/`, `–` or `—` between the years (`2021`).
+        case noSeparator
+        /// The first year is not four digits (`21-22`).
+        case firstYearNotFourDigits
+        /// The second year is not two or four digits (`2021-2`).
+        case secondYearNotTwoOrFourDigits
+        /// The second year is not the first plus one (`2021-2023`).
+        case secondYearDoesNotFollow
+        /// The first year is outside 1900–2100.
+        case outOfRange
+    }
+
+    /// Parses as `parse(_:)` does, or says why the text is not an academic year.
+    public static func parseExplained(_ text: String) -> Result<AcademicYear, ParseProblem> {
+        if let year = parse(text) { return .success(year) }
+        let trimmed = TextFold.trimmed(text)
+        guard let separator = trimmed.firstIndex(where: { "-/\u{2013}\u{2014}".contains($0) }) else {
+            return .failure(.noSeparator)
+        }
+        let first = trimmed[..<separator], second = trimmed[trimmed.index(after: separator)...]
+        let isDigits = { (part: Substring) in !part.isEmpty && part.unicodeScalars.allSatisfy(isDigit) }
+        guard first.count == 4, isDigits(first), let start = Int(first) else { return .failure(.firstYearNotFourDigits) }
+        guard second.count == 4 || second.count == 2, isDigits(second), let end = Int(second) else {
+            return .failure(.secondYearNotTwoOrFourDigits)
+        }
+        guard end == (second.count == 4 ? start + 1 : (start + 1) % 100) else { return .failure(.secondYearDoesNotFollow) }
+        // Well formed, so `parse` refused it for its range.
+        return .failure(.outOfRange)
+    }
+
     /// Fast path for the canonical `YYYY-YYYY` (every row of most files): no scalar array.
     @inline(__always)
     private static func parseCanonical(_ text: String) -> AcademicYear? {

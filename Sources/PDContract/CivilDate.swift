@@ -20,11 +20,39 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// The date `days` days after 1970-01-01 (before it when negative). Arithmetic may leave
+    /// `plausibleYears` (only reading a date refuses such years); the day always exists.
+    public init(daysSinceEpoch days: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
     /// ISO 8601 `yyyy-mm-dd`.
     public var iso: String {
         var text = String(year)
         text += month < 10 ? "-0\(month)" : "-\(month)"
         text += day < 10 ? "-0\(day)" : "-\(day)"
+        return text
+    }
+
+    /// `dd.mm.yyyy`, as Russian exports write dates.
+    public var russian: String {
+        var text = day < 10 ? "0\(day)" : String(day)
+        text += month < 10 ? ".0\(month)." : ".\(month)."
+        text += String(year)
         return text
     }
 

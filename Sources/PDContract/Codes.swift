@@ -4,6 +4,12 @@
 public protocol ContractCode: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
     /// The spellings each code answers to besides its raw value, exactly as docs/exports.md lists them.
     static var builtInAliases: [Self: [String]] { get }
+    /// The code an empty cell stands for, or nil when an empty cell means no value.
+    static var emptyCellMeans: Self? { get }
+}
+
+extension ContractCode {
+    public static var emptyCellMeans: Self? { nil }
 }
 
 /// `school_type`: the kind of educational organisation.
@@ -62,7 +68,7 @@ public enum ProgramKind: String, ContractCode {
     case retraining
     case internship
     public static let builtInAliases: [ProgramKind: [String]] = [
-        .advancedTraining: ["повышение квалификации", "КПК", "ПК"],
+        .advancedTraining: ["КПК", "повышение квалификации", "ПК"],
         .retraining: ["профессиональная переподготовка", "переподготовка", "ПП"],
         .internship: ["стажировка"],
     ]
@@ -112,9 +118,27 @@ public enum QualificationCategory: String, ContractCode {
     public static let builtInAliases: [QualificationCategory: [String]] = [
         .highest: ["высшая"],
         .first: ["первая"],
-        .compliance: ["соответствие", "соответствие занимаемой должности", "СЗД"],
+        .compliance: ["соответствие занимаемой должности", "СЗД", "соответствие"],
         .none: ["без категории"],
     ]
+    public static let emptyCellMeans: QualificationCategory? = QualificationCategory.none
+
+    /// The categories from the lowest to the highest.
+    public static let ascending: [QualificationCategory] = [.none, .compliance, .first, .highest]
+
+    /// The category's place in `ascending`: 0 for none … 3 for highest.
+    public var level: Int {
+        switch self {
+        case .none: 0
+        case .compliance: 1
+        case .first: 2
+        case .highest: 3
+        }
+    }
+}
+
+extension QualificationCategory: Comparable {
+    public static func < (lhs: QualificationCategory, rhs: QualificationCategory) -> Bool { lhs.level < rhs.level }
 }
 
 /// `mentoring_role`: the teacher's part in mentoring. Empty means `none`.
@@ -125,6 +149,7 @@ public enum MentoringRole: String, ContractCode {
         .mentee: ["наставляемый"],
         .none: ["нет"],
     ]
+    public static let emptyCellMeans: MentoringRole? = MentoringRole.none
 }
 
 /// A professional deficit area: the items of `deficits` and the value of a course's `focus_area`.

@@ -1,21 +1,21 @@
 import Foundation
 import TOMLKit
 
-/// Reading and parsing of the TOML files users write (`--mapping`, `--rules`): each file type
-/// turns these failures into its own typed, bilingual error.
-enum TOMLSource {
-    struct SyntaxFailure: Error {
-        let line: Int
-        let column: Int
-        let message: String
+/// Reading and parsing of the TOML files users write (`--mapping` here, `--rules` in
+/// PDReport): each file type turns these failures into its own typed, bilingual error.
+public enum TOMLSource {
+    public struct SyntaxFailure: Error, Sendable {
+        public let line: Int
+        public let column: Int
+        public let message: String
     }
 
-    struct ReadFailure: Error {
-        let reason: String
+    public struct ReadFailure: Error, Sendable {
+        public let reason: String
     }
 
     /// The file's text, or why it could not be read.
-    static func read(path: String) -> Result<String, ReadFailure> {
+    public static func read(path: String) -> Result<String, ReadFailure> {
         do {
             return .success(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
@@ -24,7 +24,7 @@ enum TOMLSource {
     }
 
     /// The root table, or where the syntax is wrong.
-    static func table(_ text: String) -> Result<TOMLTable, SyntaxFailure> {
+    public static func table(_ text: String) -> Result<TOMLTable, SyntaxFailure> {
         do {
             return .success(try TOMLTable(string: text))
         } catch let error as TOMLParseError {

@@ -44,6 +44,15 @@ public enum TextFold {
         return result.isEmpty ? nil : String(result)
     }
 
+    /// `text` without the leading and trailing whitespace `fold` would drop; the inside is
+    /// kept as written.
+    public static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// True for the scalars folded as whitespace (and the BOM, which is dropped).
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

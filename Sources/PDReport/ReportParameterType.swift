@@ -1,3 +1,5 @@
+import PDContract
+
 /// The element type of a report parameter, as written in a report file header.
 public enum ReportScalarType: String, Sendable, Equatable, Hashable, CaseIterable {
     case text
@@ -5,8 +7,8 @@ public enum ReportScalarType: String, Sendable, Equatable, Hashable, CaseIterabl
     case numeric
     case date
     case boolean
-    /// An academic year: accepts `2021-2022`, `2021/2022`, `2021–2022`, `2021/22`, `2021-22`;
-    /// bound as `2021-2022`.
+    /// An academic year, read as the export contract reads one (`2021-2022`, `2021/2022`,
+    /// `2021–2022`, `2021/22`, `2021-22`); bound as `2021-2022`.
     case academicYear = "academic_year"
 
     /// PostgreSQL type OID of the bound scalar (academic years are bound as text).
@@ -109,19 +111,9 @@ public enum ReportScalarType: String, Sendable, Equatable, Hashable, CaseIterabl
         }
     }
 
+    /// The contract's reading of an academic year (`PDContract.AcademicYear.parse`), as `2021-2022`.
     static func normaliseAcademicYear(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 7, scalars.count <= 9 else { return nil }
-        let separators: Set<Unicode.Scalar> = ["-", "/", "\u{2013}", "\u{2014}"]
-        guard separators.contains(scalars[4]) else { return nil }
-        let firstText = String(String.UnicodeScalarView(scalars[0..<4]))
-        let secondText = String(String.UnicodeScalarView(scalars[5...]))
-        guard firstText.allSatisfy(\.isASCIIDigit), secondText.allSatisfy(\.isASCIIDigit),
-              secondText.count == 2 || secondText.count == 4,
-              let first = Int(firstText), let second = Int(secondText), first >= 1 else { return nil }
-        let expected = secondText.count == 2 ? (first + 1) % 100 : first + 1
-        guard second == expected else { return nil }
-        return String(first) + "-" + String(first + 1)
+        AcademicYear.parse(text)?.label
     }
 
     /// Three non-empty runs of ASCII digits separated by `separator`, or `nil`.

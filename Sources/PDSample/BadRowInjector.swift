@@ -1,3 +1,5 @@
+import PDContract
+
 /// Makes the damaged copies of real rows that messy files contain, and counts them.
 struct BadRowInjector {
     let kind: SampleFileKind
@@ -33,12 +35,12 @@ struct BadRowInjector {
         case .unknownSchoolCode:
             copy[column("school_code")] = CityModel.unknownSchoolCode
         case .impossibleDate:
-            copy[column("start_date")] = "31.02.\(year.startYear + 1)"
+            copy[column("start_date")] = "31.02.\(year.end)"
         case .endBeforeStart:
             let start = column("start_date"), end = column("end_date")
             if copy[start] == copy[end] {
                 // A one-day course: end the day before it starts.
-                copy[end] = BadRowInjector.dayBefore(copy[start]) ?? "01.01.\(year.startYear)"
+                copy[end] = BadRowInjector.dayBefore(copy[start]) ?? "01.01.\(year.start)"
             } else {
                 copy.swapAt(start, end)
             }
@@ -55,11 +57,8 @@ struct BadRowInjector {
 
     /// The day before a `dd.mm.yyyy` or `yyyy-mm-dd` date, in the same format.
     static func dayBefore(_ text: String) -> String? {
-        let parts = text.split(whereSeparator: { $0 == "." || $0 == "-" }).compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let russian = text.contains(".")
-        let date = russian ? CivilDate(year: parts[2], month: parts[1], day: parts[0]) : CivilDate(year: parts[0], month: parts[1], day: parts[2])
+        guard case .success(let date) = CivilDate.parse(text) else { return nil }
         let previous = date.adding(days: -1)
-        return russian ? previous.russian : previous.iso
+        return text.contains(".") ? previous.russian : previous.iso
     }
 }

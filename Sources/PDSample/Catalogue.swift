@@ -1,3 +1,5 @@
+import PDContract
+
 /// The fixed vocabulary of the sample city: subjects, positions, providers and the
 /// catalogue of further-training programmes. Titles imitate real Russian programmes.
 enum Catalogue {

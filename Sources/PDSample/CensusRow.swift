@@ -1,3 +1,5 @@
+import PDContract
+
 /// One teacher's row of the yearly monitoring census (survey file), generated from the
 /// teacher's state, the school and the year's trend.
 struct CensusRow {
@@ -16,7 +18,7 @@ struct CensusRow {
     /// How far the city's practice has developed by `year`: 0 in 2019-2020, 1 in 2023-2024.
     /// Coverage of diagnostics, routes, mentoring and networks grows with it.
     static func trend(_ year: AcademicYear) -> Double {
-        min(max(Double(year.startYear - 2019) / 4, -0.5), 1.5)
+        min(max(Double(year.start - 2019) / 4, -0.5), 1.5)
     }
 
     init(teacher: CityModel.Teacher, post: CityModel.Post, school: CityModel.School, trend t: Double,
@@ -57,7 +59,7 @@ struct CensusRow {
         subjectClub = random.chance(schoolTeacher ? p((0.08 + 0.2 * t) * s) : 0.05)
         interregional = random.chance(p((0.03 + 0.06 * t) * s))
 
-        let activity: Double = [0.1, 0.2, 0.4, 0.7][category.rawValue] * s * (1 + 0.3 * t)
+        let activity: Double = [0.1, 0.2, 0.4, 0.7][category.level] * s * (1 + 0.3 * t)
         conferences = random.poisson(mean: activity)
         seminars = random.poisson(mean: 2 * activity)
         webinars = random.poisson(mean: 3 * activity)

@@ -1,3 +1,5 @@
+import PDContract
+
 /// The state of the sample city: its schools with their staff lists, and the teacher
 /// in each post. Everything is derived from the seed through named random streams.
 struct CityModel {
@@ -31,7 +33,7 @@ struct CityModel {
         let schoolIndex: Int
         let postIndex: Int
         var experience: Int
-        var qualification: Qualification
+        var qualification: QualificationCategory
         /// Deficits the teacher has; a census shows them when a diagnostic was held.
         var deficits: DeficitSet
     }
@@ -155,6 +157,8 @@ struct CityModel {
                 counters.additional += 1
                 name = base + (round > 0 ? " № \(round + 1)»" : "»")
                 weight = 0.9
+            case .other:
+                preconditionFailure("the type pattern has no school of type other")
             }
             perMunicipality[municipality] = counters
             weight *= 0.8 + 0.4 * random.unit()
@@ -242,6 +246,8 @@ struct CityModel {
             if headcount >= 6 { add(Catalogue.methodologist) }
             if headcount >= 10 { add(Catalogue.organiser) }
             while posts.count < headcount { add(Catalogue.additionalTeacher, random.pick(Catalogue.additionalDirections)) }
+        case .other:
+            preconditionFailure("the type pattern has no school of type other")
         }
         return posts
     }
@@ -291,11 +297,11 @@ struct CityModel {
         return teacher
     }
 
-    static func initialQualification(experience: Int, random: inout SampleRandom) -> Qualification {
+    static func initialQualification(experience: Int, random: inout SampleRandom) -> QualificationCategory {
         if experience <= 1 { return .none }
         if experience <= 3 { return random.chance(0.5) ? .none : .compliance }
         let weights: [Double] = experience < 10 ? [0.15, 0.45, 0.35, 0.05] : [0.07, 0.25, 0.36, 0.32]
-        return Qualification(rawValue: random.weightedIndex(weights)) ?? .none
+        return QualificationCategory.ascending[random.weightedIndex(weights)]
     }
 
     static func initialDeficits(experience: Int, random: inout SampleRandom) -> DeficitSet {
@@ -336,7 +342,7 @@ struct CityModel {
                 case .highest: break
                 }
             } else if random.chance(0.015) {
-                teacher.qualification = Qualification(rawValue: max(teacher.qualification.rawValue - 1, 0)) ?? .none
+                teacher.qualification = QualificationCategory.ascending[max(teacher.qualification.level - 1, 0)]
             }
             for area in DeficitArea.allCases where teacher.deficits.contains(area) {
                 let closeChance = addressed[index].contains(area) ? 0.7 : 0.08

@@ -1,3 +1,5 @@
+import PDContract
+
 /// One course enrolment of a teacher in an academic year.
 struct Enrolment {
     let course: Catalogue.Course
@@ -120,7 +122,7 @@ struct EnrolmentPlanner {
         let end = start.adding(days: EnrolmentPlanner.durationDays(course, random: &random) - 1)
 
         let status: EnrolmentStatus
-        let cutoff = CivilDate(year: year.startYear + 1, month: 5, day: 25)
+        let cutoff = CivilDate(year: year.end, month: 5, day: 25)!
         if isLastYear && start > cutoff {
             status = .notStarted
         } else if isLastYear && end > cutoff {
@@ -135,7 +137,7 @@ struct EnrolmentPlanner {
         var certificate = ""
         if status == .completed {
             let prefix = course.kind == .retraining ? "ПП" : "ПК"
-            certificate = "\(prefix)-\(SNILS.padded(end.components.year % 100, width: 2))-\(SNILS.padded(random.int(in: 1...999_999), width: 6))"
+            certificate = "\(prefix)-\(SNILS.padded(end.year % 100, width: 2))-\(SNILS.padded(random.int(in: 1...999_999), width: 6))"
         }
         return Enrolment(course: course, provider: provider, delivery: delivery, funding: funding, requestedBySchool: requested,
                          start: start, end: end, status: status, certificate: certificate)
@@ -154,10 +156,11 @@ struct EnrolmentPlanner {
         let monthWeights: [Double] = [0.07, 0.13, 0.14, 0.08, 0.07, 0.12, 0.14, 0.12, 0.08, 0.05]
         let offset = random.weightedIndex(monthWeights)
         let month = (8 + offset) % 12 + 1
-        let calendarYear = month >= 9 ? year.startYear : year.startYear + 1
+        let calendarYear = month >= 9 ? year.start : year.end
         var date = CivilDate(year: calendarYear, month: month,
-                             day: random.int(in: 1...CivilDate.daysIn(month: month, year: calendarYear)))
-        if date.weekday >= 5 { date = date.adding(days: 7 - date.weekday) }
+                             day: random.int(in: 1...CivilDate.daysIn(month: month, year: calendarYear)))!
+        // Saturday (6) and Sunday (7) move to the Monday after.
+        if date.isoWeekday >= 6 { date = date.adding(days: 8 - date.isoWeekday) }
         return date
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PDContract
 
 /// The deterministic generator of a sample city's exports (`pdmon sample`): a directory of
 /// schools and, for every academic year, the course enrolments and the monitoring census.

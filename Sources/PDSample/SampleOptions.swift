@@ -1,3 +1,5 @@
+import PDContract
+
 /// What `pdmon sample` generates: the size of the city, the academic years, the seed,
 /// and whether the files look clean or like real exports.
 public struct SampleOptions: Sendable, Equatable {
@@ -15,7 +17,7 @@ public struct SampleOptions: Sendable, Equatable {
     /// Mean number of course enrolments per teacher per academic year.
     public var enrolmentsPerTeacher: Double
 
-    public static let defaultYears: [AcademicYear] = (2019...2023).map(AcademicYear.init(startYear:))
+    public static let defaultYears: [AcademicYear] = (2019...2023).map(AcademicYear.init(start:))
 
     public init(
         schools: Int = 20,

@@ -1,3 +1,5 @@
+import PDContract
+
 /// A kind of deliberately bad row that messy files contain, so the loader's reject path is exercised.
 /// Each bad row is an extra row: a damaged copy of a real row of the same file.
 public enum BadRowKind: String, CaseIterable, Sendable {

@@ -1,5 +1,8 @@
+import PDContract
+
 /// How values are spelled in a file: canonical (clean) or as real exports spell them (messy:
-/// Russian aliases in varied case, dd.mm.yyyy dates, several academic-year and flag spellings).
+/// the contract's Russian aliases in varied case, dd.mm.yyyy dates, several academic-year and
+/// flag spellings).
 ///
 /// The messy variations draw from their own random stream, so a clean file and a messy file
 /// with the same seed describe exactly the same facts.
@@ -7,26 +10,44 @@ struct ValueStyle {
     let messy: Bool
     var random: SampleRandom
 
-    /// A coded value: its canonical name, or one of its Russian aliases.
-    mutating func value<Value: ContractValue>(_ value: Value) -> String {
-        guard messy else { return value.canonical }
-        return varyCase(random.pick(value.russianAliases))
+    /// A coded value: its canonical code, or one of the contract's aliases for it (or an empty
+    /// cell, where the contract reads an empty cell as this code).
+    mutating func value<Code: ContractCode>(_ code: Code) -> String {
+        guard messy else { return code.rawValue }
+        var spellings = Code.builtInAliases[code] ?? []
+        if Code.emptyCellMeans == code { spellings.append("") }
+        return varyCase(random.pick(spellings))
     }
 
     /// A list of coded values (deficits, expert roles).
-    mutating func list<Value: ContractValue>(_ values: [Value]) -> String {
-        guard messy else { return values.map(\.canonical).joined(separator: ";") }
+    mutating func list<Code: ContractCode>(_ codes: [Code]) -> String {
+        guard messy else { return codes.map(\.rawValue).joined(separator: ";") }
         let separator = random.pick(["; ", ", ", " | ", ";"])
         var parts: [String] = []
-        for value in values { parts.append(self.value(value)) }
+        for code in codes { parts.append(value(code)) }
         return parts.joined(separator: separator)
     }
+
+    /// The flag spellings of messy files: the contract's first Russian word for yes and for
+    /// no as people type it (repeats weight the draw), its sign, and for no an empty cell.
+    static let yesSpellings: [String] = {
+        let word = FlagAliases.yes[0], sign = "+"
+        return [word, capitalised(word), word, sign, word.uppercased(), capitalised(word)]
+    }()
+    static let noSpellings: [String] = {
+        let word = FlagAliases.no[0], sign = "-"
+        return [word, capitalised(word), "", sign, word]
+    }()
+    static let noSpellingsWhenRequired: [String] = {
+        let word = FlagAliases.no[0], sign = "-"
+        return [word, capitalised(word), sign]
+    }()
 
     /// A flag. `emptyMeansFalse`: the field is optional, so messy files may leave `false` empty.
     mutating func flag(_ value: Bool, emptyMeansFalse: Bool = true) -> String {
         guard messy else { return value ? "true" : "false" }
-        if value { return random.pick(["да", "Да", "да", "+", "ДА", "Да"]) }
-        return emptyMeansFalse ? random.pick(["нет", "Нет", "", "-", "нет"]) : random.pick(["нет", "Нет", "-"])
+        if value { return random.pick(ValueStyle.yesSpellings) }
+        return random.pick(emptyMeansFalse ? ValueStyle.noSpellings : ValueStyle.noSpellingsWhenRequired)
     }
 
     mutating func date(_ date: CivilDate) -> String {
@@ -35,7 +56,7 @@ struct ValueStyle {
 
     mutating func academicYear(_ year: AcademicYear) -> String {
         guard messy else { return year.description }
-        let start = year.startYear, end = year.startYear + 1
+        let start = year.start, end = year.end
         let short = SNILS.padded(end % 100, width: 2)
         switch random.weightedIndex([4, 3, 1.5, 1.5]) {
         case 0: return "\(start)-\(end)"
@@ -87,8 +108,13 @@ struct ValueStyle {
     mutating func varyCase(_ text: String) -> String {
         switch random.weightedIndex([6, 3, 1]) {
         case 0: return text
-        case 1: return text.prefix(1).uppercased() + text.dropFirst()
+        case 1: return ValueStyle.capitalised(text)
         default: return text.uppercased()
         }
+    }
+
+    /// The text with its first letter in capitals.
+    static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 }

@@ -42,6 +42,36 @@ struct ValueRuleTests {
         #expect(CivilDate(year: 1900, month: 2, day: 29) == nil)
     }
 
+    @Test("days since 1970 round-trip, day arithmetic and the Russian layout")
+    func dateArithmetic() throws {
+        let date = try #require(CivilDate(year: 2021, month: 9, day: 1))
+        #expect(date.iso == "2021-09-01" && date.russian == "01.09.2021")
+        #expect(date.isoWeekday == 3) // a Wednesday
+        #expect(CivilDate(year: 2024, month: 2, day: 28)!.adding(days: 1).iso == "2024-02-29")
+        #expect(CivilDate(year: 2024, month: 3, day: 1)!.adding(days: -1).russian == "29.02.2024")
+        #expect(CivilDate.daysIn(month: 2, year: 2023) == 28)
+        for days in stride(from: -1000, through: 30000, by: 37) {
+            let day = CivilDate(daysSinceEpoch: days)
+            #expect(CivilDate(year: day.year, month: day.month, day: day.day)?.daysSinceEpoch == days)
+        }
+    }
+
+    @Test("why a text is not an academic year", arguments: [
+        ("2021", AcademicYear.ParseProblem.noSeparator), ("21-22", .firstYearNotFourDigits),
+        ("2021-222", .secondYearNotTwoOrFourDigits), ("2021-2023", .secondYearDoesNotFollow),
+        ("1899-1900", .outOfRange), ("", .noSeparator),
+    ])
+    func academicYearProblems(text: String, problem: AcademicYear.ParseProblem) {
+        #expect(AcademicYear.parseExplained(text) == .failure(problem))
+        #expect(AcademicYear.parseExplained(" 2021/22 ") == .success(AcademicYear(start: 2021)))
+    }
+
+    @Test("trimming keeps the inside")
+    func trimming() {
+        #expect(TextFold.trimmed("\u{00A0} 2021  -  2022\t\n") == "2021  -  2022")
+        #expect(TextFold.trimmed(" \u{202F} ") == "")
+    }
+
     @Test("academic years in every accepted spelling", arguments: [
         "2021-2022", "2021/2022", "2021–2022", "2021-22", "2021/22", " 2021-2022 ", "2021—2022",
     ])

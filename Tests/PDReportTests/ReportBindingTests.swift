@@ -125,6 +125,8 @@ struct ReportBindingTests {
             (.academicYear, "2021/23", nil),
             (.academicYear, "2021", nil),
             (.academicYear, "21-22", nil),
+            // The contract's range: the warehouse holds no other years.
+            (.academicYear, "1899-1900", nil),
         ]
         for (type, input, output) in cases {
             #expect(type.normalise(input) == output, "\(type.rawValue) \(input)")

@@ -22,7 +22,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func theContractAcceptsEveryRowButTheInjectedOnes(messy: Bool) throws {
-        var options = SampleOptions(schools: 8, teachers: 240, years: try PDSample.AcademicYear.parseList("2022-2023..2023-2024"), seed: 5)
+        var options = SampleOptions(schools: 8, teachers: 240, years: try AcademicYear.parseList("2022-2023..2023-2024"), seed: 5)
         options.messy = messy
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pdsample-contract-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,3 +1,4 @@
+import PDContract
 import Testing
 @testable import PDSample
 
@@ -37,21 +38,39 @@ import Testing
 @Suite struct AcademicYearTests {
     @Test func readsTheSpellingsOfTheContract() throws {
         for text in ["2021-2022", "2021/2022", "2021–2022", "2021-22", "2021/22", " 2021-2022 "] {
-            #expect(try AcademicYear(parsing: text) == AcademicYear(startYear: 2021))
+            #expect(try AcademicYear.parseList(text) == [AcademicYear(start: 2021)])
         }
-        #expect(AcademicYear(startYear: 2021).description == "2021-2022")
+        #expect(AcademicYear(start: 2021).description == "2021-2022")
     }
 
     @Test func rejectsYearsThatDoNotFollowEachOther() {
         for text in ["2021-2023", "2021", "21-22", "2021-2020", "abcd-efgh", "2021-2", "1999-2000"] {
-            #expect(throws: SampleError.self) { try AcademicYear(parsing: text) }
+            #expect(throws: SampleError.self) { try AcademicYear.parseList(text) }
+        }
+    }
+
+    @Test func saysWhyAYearIsRefused() {
+        let reasons: [(String, String)] = [
+            ("2021", "no separator"), ("21-22", "four digits"), ("2021-2", "two or four digits"),
+            ("2021-2023", "must follow"), ("1999-2000", "outside 2000–2099"), ("1800-1801", "outside 2000–2099"),
+        ]
+        for (text, reason) in reasons {
+            do {
+                _ = try AcademicYear.parseList(text)
+                Issue.record("\(text) was accepted")
+            } catch let .invalidAcademicYear(value, why) {
+                #expect(value == text)
+                #expect(why.contains(reason), "\(text): \(why)")
+            } catch {
+                Issue.record("\(text): \(error)")
+            }
         }
     }
 
     @Test func readsRangesAndLists() throws {
-        #expect(try AcademicYear.parseList("2019-2020..2023-2024").map(\.startYear) == [2019, 2020, 2021, 2022, 2023])
-        #expect(try AcademicYear.parseList("2022-2023").map(\.startYear) == [2022])
-        #expect(try AcademicYear.parseList("2022-2023, 2019-2020..2020-2021").map(\.startYear) == [2019, 2020, 2022])
+        #expect(try AcademicYear.parseList("2019-2020..2023-2024").map(\.start) == [2019, 2020, 2021, 2022, 2023])
+        #expect(try AcademicYear.parseList("2022-2023").map(\.start) == [2022])
+        #expect(try AcademicYear.parseList("2022-2023, 2019-2020..2020-2021").map(\.start) == [2019, 2020, 2022])
         #expect(throws: SampleError.self) { try AcademicYear.parseList("2023-2024..2019-2020") }
         #expect(throws: SampleError.self) { try AcademicYear.parseList("") }
     }
@@ -71,7 +90,7 @@ import Testing
             SampleOptions(schools: 0),
             SampleOptions(schools: 10, teachers: 29),
             SampleOptions(years: []),
-            SampleOptions(years: [AcademicYear(startYear: 2022), AcademicYear(startYear: 2021)]),
+            SampleOptions(years: [AcademicYear(start: 2022), AcademicYear(start: 2021)]),
             SampleOptions(enrolmentsPerTeacher: -1),
             SampleOptions(enrolmentsPerTeacher: .nan),
         ]
@@ -89,15 +108,20 @@ import Testing
 }
 
 @Suite struct SmallPureFunctionTests {
-    @Test func civilDatesRoundTrip() {
-        let date = CivilDate(year: 2021, month: 9, day: 1)
-        #expect(date.iso == "2021-09-01" && date.russian == "01.09.2021")
-        #expect(date.weekday == 2)  // a Wednesday
-        #expect(CivilDate(year: 2024, month: 2, day: 28).adding(days: 1).iso == "2024-02-29")
-        #expect(CivilDate.daysIn(month: 2, year: 2023) == 28)
-        for day in stride(from: -1000, through: 30000, by: 37) {
-            let (y, m, d) = CivilDate(dayNumber: day).components
-            #expect(CivilDate(year: y, month: m, day: d).dayNumber == day)
+    @Test func theDayBeforeKeepsTheLayout() {
+        #expect(BadRowInjector.dayBefore("01.03.2024") == "29.02.2024")
+        #expect(BadRowInjector.dayBefore("2023-01-01") == "2022-12-31")
+        #expect(BadRowInjector.dayBefore("31.02.2024") == nil)
+    }
+
+    @Test func messySpellingsAreTheContractsOwn() {
+        let yes = Set(FlagAliases.yes.map(TextFold.fold)), no = Set(FlagAliases.no.map(TextFold.fold))
+        #expect(ValueStyle.yesSpellings.allSatisfy { yes.contains(TextFold.fold($0)) })
+        #expect((ValueStyle.noSpellings + ValueStyle.noSpellingsWhenRequired).allSatisfy { $0.isEmpty || no.contains(TextFold.fold($0)) })
+        var style = ValueStyle(messy: true, random: SampleRandom(seed: 2))
+        for _ in 0..<200 {
+            let spelled = style.value(QualificationCategory.none)
+            #expect(spelled.isEmpty || TextFold.fold(spelled) == TextFold.fold("без категории"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PDCSV
+import PDContract
 import Testing
 @testable import PDSample
 
@@ -25,7 +26,7 @@ import Testing
 
     @Test func writesTheExpectedFilesAndCreatesTheFolder() throws {
         var options = smallCity
-        options.years = [AcademicYear(startYear: 2021)]
+        options.years = [AcademicYear(start: 2021)]
         let city = try WrittenCity(options)
         defer { city.remove() }
         #expect(try city.fileNames() == ["enrolments_2021-2022.csv", "schools.csv", "survey_2021-2022.csv"])
@@ -83,8 +84,8 @@ import Testing
                 #expect(row["academic_year"] == year.description)
                 let start = try #require(parseDate(row["start_date"] ?? "")), end = try #require(parseDate(row["end_date"] ?? ""))
                 #expect(start <= end)
-                #expect(start >= CivilDate(year: year.startYear, month: 9, day: 1))
-                #expect(start < CivilDate(year: year.startYear + 1, month: 7, day: 4))
+                #expect(start >= CivilDate(year: year.start, month: 9, day: 1)!)
+                #expect(start < CivilDate(year: year.start + 1, month: 7, day: 4)!)
                 let hours = try #require(Int(row["hours"] ?? ""))
                 #expect((1...2000).contains(hours))
                 if row["program_kind"] == "retraining" { #expect((250...520).contains(hours)) }
@@ -212,10 +213,10 @@ import Testing
         let lines = text.split(separator: "\r\n").dropFirst()
         #expect(lines.allSatisfy { $0.hasPrefix("\"") }, "the academic year, a text field, is quoted")
         #expect(text.contains("\"Проект \"\"Школа Минпросвещения России\"\": управленческие решения\""))
-        let rows = try city.table(.enrolments, year: AcademicYear(startYear: 2021))
+        let rows = try city.table(.enrolments, year: AcademicYear(start: 2021))
         #expect(rows.allSatisfy { ($0["start_date"] ?? "").contains(".") })
         for row in rows {
-            #expect(try AcademicYear(parsing: row["academic_year"] ?? "") == AcademicYear(startYear: 2021))
+            #expect(AcademicYear.parse(row["academic_year"] ?? "") == AcademicYear(start: 2021))
         }
         let statuses = Set(rows.compactMap { $0["status"] })
         #expect(statuses.contains { $0 != $0.lowercased() }, "some values are capitalised")

@@ -1,5 +1,6 @@
 import Foundation
 import PDCSV
+import PDContract
 @testable import PDSample
 
 /// A sample city written to a fresh temporary folder, read back with the PDCSV reader.
@@ -52,11 +53,8 @@ func normalisedID(_ text: String?) -> String {
 
 /// `dd.mm.yyyy` or `yyyy-mm-dd` to a date, nil for anything impossible (like 31.02).
 func parseDate(_ text: String) -> CivilDate? {
-    let parts = text.split(whereSeparator: { $0 == "." || $0 == "-" }).compactMap { Int($0) }
-    guard parts.count == 3 else { return nil }
-    let (year, month, day) = text.contains(".") ? (parts[2], parts[1], parts[0]) : (parts[0], parts[1], parts[2])
-    guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-    return CivilDate(year: year, month: month, day: day)
+    guard case .success(let date) = CivilDate.parse(text) else { return nil }
+    return date
 }
 
 let smallCity = SampleOptions(schools: 6, teachers: 150, years: AcademicYear.parseListOrFail("2020-2021..2022-2023"), seed: 7)

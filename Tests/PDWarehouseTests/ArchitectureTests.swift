@@ -21,6 +21,52 @@ import Testing
         return result
     }
 
+    /// Every Swift file of `module`, as (path under `Sources/`, text).
+    static func files(in module: String) throws -> [(path: String, text: String)] {
+        let folder = sources.appendingPathComponent(module)
+        var result: [(path: String, text: String)] = []
+        guard let files = FileManager.default.enumerator(atPath: folder.path) else { return result }
+        for case let file as String in files where file.hasSuffix(".swift") {
+            result.append((module + "/" + file, try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)))
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    /// Every module folder of `Sources/`.
+    static func modules() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// The types a source declares (struct, enum, class, protocol, actor, typealias; nested
+    /// ones too, extensions not).
+    static func declaredTypes(_ text: String) -> Set<String> {
+        names(text, #"^\s*(?:(?:public|internal|private|fileprivate|package|open|final|indirect|nonisolated)\s+|@\w+(?:\([^)]*\))?\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Za-z_]\w*)"#)
+    }
+
+    /// The functions a source declares.
+    static func declaredFunctions(_ text: String) -> Set<String> {
+        names(text, #"\bfunc\s+([A-Za-z_]\w*)"#)
+    }
+
+    private static func names(_ text: String, _ pattern: String) -> Set<String> {
+        let regex = try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(regex.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        })
+    }
+
+    /// Type name → the files (under `Sources/`) that declare it, over `modules`.
+    static func typeDeclarations(in modules: [String]) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for module in modules {
+            for file in try files(in: module) {
+                for name in declaredTypes(file.text) { result[name, default: []].append(file.path) }
+            }
+        }
+        return result
+    }
+
     @Test func onlyTheWrapperTouchesLibpq() throws {
         let modules = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path)
         #expect(modules.contains("PDPostgres"))
@@ -36,6 +82,97 @@ import Testing
         for forbidden in ["CLibPQ", "PDPostgres", "PDWarehouse", "Logging"] {
             #expect(imports[forbidden] == nil, "\(module) imports \(forbidden) in \(imports[forbidden] ?? [])")
         }
+    }
+
+    /// The pure modules form layers: PDCSV at the bottom, the contract on it, the sample
+    /// generator and the reports on the contract; none of them imports a module beside or above it.
+    @Test func pureModulesImportOnlyTheLayersBelow() throws {
+        let allowed: [String: Set<String>] = [
+            "PDCSV": [], "PDContract": ["PDCSV"], "PDSample": ["PDCSV", "PDContract"], "PDReport": ["PDCSV", "PDContract"],
+        ]
+        let ours = Set(try Self.modules())
+        for (module, permitted) in allowed {
+            let imported = Set(try Self.imports(in: module).keys).intersection(ours)
+            #expect(imported.isSubset(of: permitted), "\(module) imports \(imported.subtracting(permitted).sorted())")
+        }
+    }
+
+    /// PDSample spells everything through the contract: no calendar, year, code or alias
+    /// type of its own, and no type named like one of the contract's.
+    @Test func theSampleGeneratorHasNoContractOfItsOwn() throws {
+        #expect(try Self.imports(in: "PDSample")["PDContract"] != nil)
+        let sample = try Self.typeDeclarations(in: ["PDSample"])
+        let contract = try Self.typeDeclarations(in: ["PDContract"])
+        for name in ["CivilDate", "AcademicYear", "ContractValue", "Qualification", "QualificationCategory", "SchoolType",
+                     "StaffCategory", "DeficitArea", "MentoringRole", "ExpertRole", "ProgramKind", "Delivery", "Funding",
+                     "EnrolmentStatus"] {
+            #expect(sample[name] == nil, "PDSample declares \(name) in \(sample[name] ?? [])")
+        }
+        let shared = Set(sample.keys).intersection(contract.keys)
+        #expect(shared.isEmpty, "PDSample declares contract types: \(shared.sorted())")
+        let functions = try Self.files(in: "PDSample").flatMap { Self.declaredFunctions($0.text) }
+        #expect(!functions.contains("trimmingSpaces") && !functions.contains("trimmed"), "PDSample trims text itself")
+    }
+
+    /// The calendar and the academic year are the contract's, and nobody else's.
+    @Test func datesAndAcademicYearsAreDeclaredOnlyByTheContract() throws {
+        let declarations = try Self.typeDeclarations(in: try Self.modules())
+        for name in ["CivilDate", "AcademicYear"] {
+            #expect(declarations[name]?.allSatisfy { $0.hasPrefix("PDContract/") } == true, "\(name): \(declarations[name] ?? [])")
+        }
+    }
+
+    /// Recommendations have one home: rule model, engine, rules file, merge, their error and
+    /// their results are declared in PDReport/Recommendations and nowhere else (the warehouse
+    /// may extend them with its reads).
+    @Test func recommendationTypesLiveInOneFolder() throws {
+        let home = "PDReport/Recommendations/"
+        let named: Set<String> = ["RecommendError", "IndicatorHistory", "IndicatorFigure", "IndicatorMeta", "Evidence", "OneDecimal"]
+        let declarations = try Self.typeDeclarations(in: try Self.modules())
+        var seen = Set<String>()
+        for (name, paths) in declarations where name.hasPrefix("Recommendation") || name.hasPrefix("Rule") || named.contains(name) {
+            seen.insert(name)
+            #expect(paths.allSatisfy { $0.hasPrefix(home) }, "\(name) is declared outside \(home): \(paths)")
+        }
+        for name in ["RecommendationRule", "RecommendationEngine", "RecommendationRuleFile", "RuleFileError", "RuleSet", "RecommendError"] {
+            #expect(seen.contains(name), "\(name) is not declared in \(home)")
+        }
+    }
+
+    /// PDWarehouse reads the database and hands rows to PDReport: it declares no
+    /// presentation type or helper and looks up no caption itself.
+    @Test func presentationIsNotDeclaredInTheWarehouse() throws {
+        let files = try Self.files(in: "PDWarehouse")
+        let types = files.reduce(into: Set<String>()) { $0.formUnion(Self.declaredTypes($1.text)) }
+        let functions = files.reduce(into: Set<String>()) { $0.formUnion(Self.declaredFunctions($1.text)) }
+        let presentationTypes = types.intersection([
+            "ChangeMark", "IndicatorInfo", "IndicatorCatalogue", "ReportGrain", "ReportPresentation", "PlanOrderReport",
+            "SmallDenominator", "LineChart", "IndicatorHistory", "RecommendationResult",
+        ])
+        #expect(presentationTypes.isEmpty, "PDWarehouse declares \(presentationTypes.sorted())")
+        let presentationFunctions = functions.intersection([
+            "pivotTrend", "difference", "mark", "caption", "json", "html", "charts", "valuesTable", "isSmall",
+            "smallDenominatorNote", "named", "localized", "trimmingTrailingNewlines",
+        ])
+        #expect(presentationFunctions.isEmpty, "PDWarehouse declares \(presentationFunctions.sorted())")
+        let captionLookups = files.filter { $0.text.contains("ReportCatalogue.") }.map(\.path)
+        #expect(captionLookups.isEmpty, "\(captionLookups) look up captions; PDReport presents")
+    }
+
+    /// The small-denominator rule is written once (PDReport's `SmallDenominator`): no other
+    /// Swift source compares a denominator with a number.
+    @Test func theSmallDenominatorRuleIsWrittenOnce() throws {
+        let comparison = try NSRegularExpression(pattern: #"denominator[^\n]*[<>]=?\s*[1-9]|\.\.<\s*10\b"#)
+        var declaring: [String] = []
+        for module in try Self.modules() {
+            for file in try Self.files(in: module) {
+                if Self.declaredTypes(file.text).contains("SmallDenominator") { declaring.append(file.path) }
+                guard file.path != "PDReport/SmallDenominator.swift" else { continue }
+                let found = comparison.firstMatch(in: file.text, range: NSRange(file.text.startIndex..., in: file.text)) != nil
+                #expect(!found, "\(file.path) has its own small-denominator test")
+            }
+        }
+        #expect(declaring == ["PDReport/SmallDenominator.swift"])
     }
 
     @Test func theExecutableHoldsNoSQL() throws {

@@ -1,10 +1,12 @@
+import PDContract
+
 /// Ready-made HTML reports for the commands: a trend (`pdmon report trend --format html`)
 /// and the targeted recommendations (`pdmon recommend --format html`).
 public enum ReportHTML {
     /// A trend as a self-contained HTML page: the line chart of the indicator (one line per
     /// row: the city and each school) and the trend table under it.
     ///
-    /// `trend` is the pivoted trend table (`StandardReports.pivotTrend`): columns
+    /// `trend` is the pivoted trend table (`ReportPresentation.pivotTrend`): columns
     /// `school_code`, `school_name`, one column per academic year (`yyyy-yyyy`), then any
     /// others (change, mark), which stay in the table only. A row without a school code is
     /// the city.
@@ -39,12 +41,9 @@ public enum ReportHTML {
             xLabels: yearColumns.map { trend.columns[$0].name }, series: series)
     }
 
-    /// `2023-2024`: four digits, a dash, the next year.
+    /// `2023-2024`: an academic year in its canonical spelling (a column of the pivoted trend).
     static func isAcademicYear(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isASCIIDigit) }),
-              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
-        return second == first + 1
+        AcademicYear.parse(text)?.label == text
     }
 
     /// The recommendations report: the recommendations (city first, then each school on a

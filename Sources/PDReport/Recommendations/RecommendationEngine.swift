@@ -34,11 +34,8 @@ public struct IndicatorFigure: Sendable, Hashable {
         self.value = value
     }
 
-    /// Percentages over fewer than this many people swing: reports mark them with a caveat,
-    /// and the year-on-year and school-against-city rules ignore them.
-    public static let smallDenominator = 10
-
-    public var isSmall: Bool { denominator < Self.smallDenominator }
+    /// The denominator is small (`SmallDenominator`): reports mark the value with a caveat.
+    public var isSmall: Bool { SmallDenominator.isSmall(denominator) }
 }
 
 /// What a school (or the city) is judged on: its figures this year and the previous year,
@@ -74,7 +71,7 @@ public struct Evidence: Sendable, Hashable {
     public var previousValue: OneDecimal?
     /// `value − previousValue`, nil when either is missing.
     public var change: OneDecimal?
-    /// The denominator is under 10: the percentage is unstable.
+    /// The denominator is small (`SmallDenominator`): the percentage is unstable.
     public var isSmall: Bool
 
     public init(indicator: String, value: OneDecimal?, numerator: Int, denominator: Int, cityValue: OneDecimal?,
@@ -230,7 +227,7 @@ public struct RecommendationEngine: Sendable {
         let change: OneDecimal? = if let value, let previous { value - previous } else { nil }
         return Evidence(
             indicator: indicator, value: value, numerator: current?.numerator ?? 0, denominator: current?.denominator ?? 0,
-            cityValue: cityValue, previousValue: previous, change: change, isSmall: current?.isSmall ?? true)
+            cityValue: cityValue, previousValue: previous, change: change, isSmall: current?.isSmall ?? false)
     }
 
     static func placeholders(_ evidence: Evidence, prefix: String, language: ReportLanguage) -> [String: String] {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PDContract
 import PDSample
 
 /// `pdmon sample`: writes a deterministic sample city (directory, enrolments and census per year).

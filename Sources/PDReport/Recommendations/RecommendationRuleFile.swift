@@ -1,4 +1,5 @@
 import Foundation
+import PDContract
 import TOMLKit
 
 /// A rules file (`pdmon recommend --rules FILE`, TOML) that overrides or extends the
@@ -28,7 +29,7 @@ import TOMLKit
 /// (<, <=, >, >=), `threshold` (number), `second_indicator`, `second_measure`,
 /// `second_comparison`, `second_threshold`, `combine` (and, or, or `""` to drop the second
 /// condition), `min_denominator` (integer), `text_ru`, `text_en`, `enabled` (boolean).
-/// This type only reads and type-checks the file; the warehouse merges it with the table.
+/// This type only reads and type-checks the file; `RuleSet.merge` applies it to the rules.
 public struct RecommendationRuleFile: Sendable, Equatable {
     /// The fields one `[rule.ID]` table sets; nil = not given.
     public struct Entry: Sendable, Equatable {

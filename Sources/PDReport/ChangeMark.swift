@@ -1,5 +1,3 @@
-import PDReport
-
 /// Differences of indicator values and the mark that says whether a change is good news,
 /// knowing whether higher or lower is better.
 public enum ChangeMark {

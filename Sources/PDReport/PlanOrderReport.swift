@@ -1,0 +1,96 @@
+/// The plan-order of advanced-training courses for an academic year Y, from the data up to
+/// Y-1 (the figures come from `sql/plan/`, read by the warehouse; definitions in
+/// `sql/plan/README.md`): two tables, teachers only as counts.
+public struct PlanOrderReport: Sendable {
+    public var yearLabel: String
+    /// Columns: level, school_code, school_name, subject, teachers, teachers_due,
+    /// never_trained, deficits_unaddressed, leaders_due.
+    public var bySubject: ResultTable
+    /// Columns: level, school_code, school_name, deficit_area, teachers.
+    public var byDeficitArea: ResultTable
+
+    public init(yearLabel: String, bySubject: ResultTable, byDeficitArea: ResultTable) {
+        self.yearLabel = yearLabel
+        self.bySubject = bySubject
+        self.byDeficitArea = byDeficitArea
+    }
+
+    /// The plan-order for the academic year starting in `start` (labelled `label`) from the
+    /// rows of `plan/plan_by_subject.sql` and `plan/plan_by_deficit_area.sql`.
+    public init(start: Int, label: String, subjectRows: [[String?]], areaRows: [[String?]], language: ReportLanguage) {
+        let previous = "\(start - 1)-\(start)"
+        let notGiven = language == .ru ? "(не указан)" : "(not given)"
+        let total = ReportCatalogue.text("total", in: language)
+        let city = ReportCatalogue.text("city", in: language)
+        let bySubjectRows: [[String?]] = subjectRows.map { row in
+            let level = row[0] ?? ""
+            let subject: String? = switch level {
+            case "subject", "city_subject": (row[3] ?? "").isEmpty ? notGiven : row[3]
+            default: total
+            }
+            let name: String? = level.hasPrefix("city") ? city : row[2]
+            return [level, row[1], name, subject] + Array(row[4...8])
+        }
+        let counts = ["teachers", "teachers_due", "never_trained", "deficits_unaddressed", "leaders_due"]
+        let bySubject = ResultTable(
+            title: ReportCatalogue.text("title.plan", in: language) + ", " + label
+                + (language == .ru ? " (по данным до \(previous) включительно)" : " (from the data up to \(previous))"),
+            columns: [
+                ResultColumn(name: "level", caption: language == .ru ? "Уровень" : "Level"),
+                ResultColumn(name: "school_code", caption: ReportCatalogue.text("school_code", in: language)),
+                ResultColumn(name: "school_name", caption: ReportCatalogue.text("school", in: language)),
+                ResultColumn(name: "subject", caption: ReportCatalogue.text("subject", in: language)),
+            ] + counts.map { ResultColumn(name: $0, type: .integer, caption: Self.caption($0, language)) },
+            rows: bySubjectRows,
+            notes: [language == .ru
+                ? "Педагоги — по мониторингу \(previous). «Нужен курс»: нет завершённого обучения в \(start - 2)-\(start - 1) и \(previous) (последний курс — \(start - 3)-\(start - 2) или раньше, или не было). «Дефициты не закрыты»: по области дефицита из мониторинга \(previous) нет завершённого в том же году курса той же направленности."
+                : "Teachers: the census of \(previous). Due: no course completed in \(start - 2)-\(start - 1) or \(previous) (the last one in \(start - 3)-\(start - 2) or earlier, or none). Deficits not addressed: a deficit area of the \(previous) census without a completed course of that focus in the same year."])
+
+        let byAreaRows: [[String?]] = areaRows.map { row in
+            let isCity = row[0] == "city"
+            return [row[0], row[1], isCity ? city : row[2], language == .ru ? row[4] : row[5], row[6]]
+        }
+        let byDeficitArea = ResultTable(
+            title: (language == .ru ? "Незакрытые дефициты по областям, " : "Deficits not addressed by area, ") + label,
+            columns: [
+                ResultColumn(name: "level", caption: language == .ru ? "Уровень" : "Level"),
+                ResultColumn(name: "school_code", caption: ReportCatalogue.text("school_code", in: language)),
+                ResultColumn(name: "school_name", caption: ReportCatalogue.text("school", in: language)),
+                ResultColumn(name: "deficit_area", caption: ReportCatalogue.text("deficit_area", in: language)),
+                ResultColumn(name: "teachers", type: .integer, caption: ReportCatalogue.text("teachers", in: language)),
+            ],
+            rows: byAreaRows)
+        self.init(yearLabel: label, bySubject: bySubject, byDeficitArea: byDeficitArea)
+    }
+
+    /// The caption of a count column of the plan.
+    public static func caption(_ column: String, _ language: ReportLanguage) -> String {
+        switch column {
+        case "never_trained": language == .ru ? "Ни разу не обучались" : "Never trained"
+        case "deficits_unaddressed": language == .ru ? "С незакрытыми дефицитами" : "With deficits not addressed"
+        case "leaders_due": language == .ru ? "Руководителям нужен курс" : "Leaders due"
+        default: ReportCatalogue.text(column, in: language)
+        }
+    }
+
+    /// Both tables as one JSON object: `{"for_year": …, "by_subject": […], "by_deficit_area": […]}`.
+    public func json() -> String {
+        "{\"for_year\":\(JSONRenderer.quoted(yearLabel)),\n\"by_subject\":"
+            + JSONRenderer.render(bySubject).trimmingTrailingNewlines()
+            + ",\n\"by_deficit_area\":" + JSONRenderer.render(byDeficitArea).trimmingTrailingNewlines() + "}\n"
+    }
+
+    /// Both tables as a self-contained HTML page.
+    public func html(language: ReportLanguage) -> String {
+        HTMLDocument(title: bySubject.title, language: language,
+                     blocks: [.table(bySubject), .table(byDeficitArea)]).render()
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var text = Substring(self)
+        while text.last == "\n" { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,97 @@
+/// Everything a recommendation report shows: the fired rules per section, and the history
+/// behind the charts and the values table.
+public struct RecommendationResult: Sendable {
+    public var report: RecommendationReport
+    public var history: IndicatorHistory
+    public var year: Int
+    /// The schools of the report (charts draw the city and these).
+    public var schools: [String]
+    /// The schools named with --school (charts draw the city and these only).
+    public var selectedSchools: [String]
+
+    public init(report: RecommendationReport, history: IndicatorHistory, year: Int, schools: [String], selectedSchools: [String]) {
+        self.report = report
+        self.history = history
+        self.year = year
+        self.schools = schools
+        self.selectedSchools = selectedSchools
+    }
+
+    /// Runs `rules` over the figures of the year starting in `year` (labelled `label`): the
+    /// city section first, then one section per school of `schools`.
+    public init(rules: [RecommendationRule], indicators: [IndicatorMeta], history: IndicatorHistory, year: Int, label: String,
+                schools codes: [String], selectedSchools: [String], language: ReportLanguage) {
+        let engine = RecommendationEngine(rules: rules, indicators: indicators, yearLabel: label)
+        let city = history.figures(school: nil, year: year)
+        let cityName = ReportCatalogue.text("city", in: language)
+        var sections = [RecommendationSection(
+            schoolCode: nil, name: cityName,
+            recommendations: engine.evaluate(RecommendationSubject(
+                schoolCode: nil, name: cityName, current: city,
+                previous: history.figures(school: nil, year: year - 1), city: city)))]
+        for code in codes {
+            let name = history.schoolNames[code] ?? code
+            sections.append(RecommendationSection(
+                schoolCode: code, name: name,
+                recommendations: engine.evaluate(RecommendationSubject(
+                    schoolCode: code, name: name, current: history.figures(school: code, year: year),
+                    previous: history.figures(school: code, year: year - 1), city: city))))
+        }
+        self.init(
+            report: RecommendationReport(yearLabel: label, sections: sections, indicators: indicators),
+            history: history, year: year, schools: codes, selectedSchools: selectedSchools)
+    }
+
+    /// One chart per indicator over the years up to the report's year: the city and the
+    /// selected schools.
+    public func charts(language: ReportLanguage) -> [LineChart] {
+        let years = history.years.filter { $0.start <= year }
+        let labels = years.map(\.label)
+        return report.indicators.map { indicator in
+            func byLabel(_ figures: [Int: IndicatorFigure]?) -> [String: IndicatorFigure] {
+                var result: [String: IndicatorFigure] = [:]
+                for (start, label) in years { if let figure = figures?[start] { result[label] = figure } }
+                return result
+            }
+            var subjects: [(name: String, isCity: Bool, figures: [String: IndicatorFigure])] = [
+                (ReportCatalogue.text("city", in: language), true, byLabel(history.city[indicator.id])),
+            ]
+            for code in selectedSchools {
+                subjects.append((history.schoolNames[code] ?? code, false, byLabel(history.schools[code]?[indicator.id])))
+            }
+            return LineChart(indicator: indicator, years: labels, subjects: subjects, language: language)
+        }
+    }
+
+    /// The year's values: one row per indicator, the city then each selected school
+    /// (value with numerator/denominator; `*` marks a small denominator).
+    public func valuesTable(language: ReportLanguage) -> ResultTable {
+        let subjects: [(String?, String)] = [(nil, ReportCatalogue.text("city", in: language))]
+            + selectedSchools.map { ($0, history.schoolNames[$0] ?? $0) }
+        var rows: [[String?]] = []
+        var small = false
+        for indicator in report.indicators {
+            var row: [String?] = [indicator.name(in: language)]
+            for (code, _) in subjects {
+                let figure = code.map { history.schools[$0]?[indicator.id]?[year] } ?? history.city[indicator.id]?[year]
+                guard let figure else { row.append(nil); continue }
+                let value = figure.value.map { $0.text(in: language) } ?? "—"
+                let mark = figure.isSmall && figure.value != nil ? "*" : ""
+                if !mark.isEmpty { small = true }
+                row.append("\(value)\(mark) (\(figure.numerator)/\(figure.denominator))")
+            }
+            rows.append(row)
+        }
+        return ResultTable(
+            title: ReportCatalogue.text("title.indicators", in: language) + ", " + report.yearLabel,
+            columns: [ResultColumn(name: "indicator", caption: ReportCatalogue.text("indicator", in: language))]
+                + subjects.map { ResultColumn(name: $0.0 ?? "city", caption: $0.1) },
+            rows: rows,
+            notes: small ? [ReportCatalogue.text("caveat.small_denominator", in: language)] : [])
+    }
+
+    /// The whole HTML report: recommendations, charts, the values table.
+    public func html(language: ReportLanguage) -> String {
+        ReportHTML.recommendations(report, charts: charts(language: language), tables: [valuesTable(language: language)], language: language)
+    }
+}

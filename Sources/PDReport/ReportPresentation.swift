@@ -1,0 +1,214 @@
+import PDContract
+
+/// How the bundled reports (`pdmon report list|indicators|trend|compare|run`) are shown to
+/// people: the warehouse runs the files of `sql/reports/` and hands the rows here for the
+/// trend pivot, change marks, indicator names and captions in the chosen language.
+public struct ReportPresentation: Sendable {
+    public let language: ReportLanguage
+    /// Show indicator names instead of ids (for table and markdown output). CSV and JSON keep
+    /// ids, which are stable for machines.
+    public let indicatorNames: Bool
+
+    public init(language: ReportLanguage = .defaultLanguage, indicatorNames: Bool = false) {
+        self.language = language
+        self.indicatorNames = indicatorNames
+    }
+
+    // MARK: - list
+
+    /// The catalogued indicators, then the bundled reports with their parameters.
+    public func list(catalogue: IndicatorCatalogue, reports: [ReportFile]) -> ResultTable {
+        var rows: [[String?]] = []
+        let unitText: (IndicatorInfo) -> String = { ReportCatalogue.text("unit." + $0.unit.rawValue, in: language) }
+        for info in catalogue.indicators {
+            let better = ReportCatalogue.text("direction." + info.direction.rawValue, in: language)
+            let detail = language == .ru ? "\(unitText(info)), лучше, когда \(better)" : "\(unitText(info)), better when \(better)"
+            rows.append([text(ru: "показатель", en: "indicator"), info.id, info.name(in: language), detail])
+        }
+        for report in reports {
+            let parameters = report.parameters.map { parameter in
+                let need = parameter.isRequired ? text(ru: "обязательный", en: "required") : text(ru: "необязательный", en: "optional")
+                return "\(parameter.name) \(parameter.type) (\(need))"
+            }
+            rows.append([text(ru: "отчёт", en: "report"), report.name, report.description(in: language), parameters.joined(separator: "; ")])
+        }
+        return ResultTable(
+            title: ReportCatalogue.text("title.report_list", in: language),
+            columns: [
+                ResultColumn(name: "kind", caption: text(ru: "Вид", en: "Kind")),
+                ResultColumn(name: "name", caption: text(ru: "Код", en: "Id")),
+                ResultColumn(name: "title", caption: ReportCatalogue.text("name", in: language)),
+                ResultColumn(name: "details", caption: text(ru: "Подробности", en: "Details")),
+            ],
+            rows: rows)
+    }
+
+    // MARK: - indicators
+
+    /// The rows of `sql/reports/indicators.sql` for `year` with their title and captions.
+    public func indicators(_ table: ResultTable, year: String, by grain: ReportGrain, catalogue: IndicatorCatalogue) -> ResultTable {
+        var table = table.localized(language, titleID: "title.indicators")
+        table.title += ", " + (AcademicYear.parse(year)?.label ?? year)
+        if grain == .city { table.title += " — " + ReportCatalogue.text("city", in: language) }
+        return named(table, catalogue: catalogue)
+    }
+
+    // MARK: - trend
+
+    /// The trend as one row per school (or the city) and one column per academic year, then
+    /// the change over the last two years and its mark (see `pivotTrend`).
+    public func trend(_ long: ResultTable, indicator: IndicatorInfo) -> ResultTable {
+        Self.pivotTrend(long, indicator: indicator, language: language)
+    }
+
+    /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and
+    /// the table. `city`, the city's trend, is drawn too when it has the same years.
+    public func trendHTML(_ trend: ResultTable, city: ResultTable?, indicatorID: String, isPercent: Bool) -> String {
+        var table = trend
+        if let city, city.columns.map(\.name) == table.columns.map(\.name) { table.rows = city.rows + table.rows }
+        return ReportHTML.trend(table, indicatorID: indicatorID, isPercent: isPercent, language: language)
+    }
+
+    /// Pivots the long form of `sql/reports/trend.sql` (columns school_code, school_name,
+    /// academic_year, year_start, value) to one row per school and one column per year.
+    public static func pivotTrend(_ long: ResultTable, indicator: IndicatorInfo, language: ReportLanguage) -> ResultTable {
+        let column = { (name: String) in long.columns.firstIndex { $0.name == name } }
+        let code = column("school_code"), name = column("school_name"), year = column("academic_year"),
+            start = column("year_start"), value = column("value"), denominator = column("denominator")
+        func cell(_ row: Int, _ index: Int?) -> String? { index.flatMap { long.cell(row: row, column: $0) } }
+
+        var years: [(start: Int, label: String)] = []
+        var order: [String?] = []
+        var names: [String?: String?] = [:]
+        var grid: [String?: [String: String?]] = [:]
+        var smallYears: [String?: [String]] = [:]
+        for row in long.rows.indices {
+            guard let label = cell(row, year) else { continue }
+            let yearStart = cell(row, start).flatMap { Int($0) } ?? 0
+            if !years.contains(where: { $0.label == label }) { years.append((yearStart, label)) }
+            let school = cell(row, code)
+            if grid[school] == nil { order.append(school); names[school] = cell(row, name); grid[school] = [:] }
+            grid[school]?[label] = cell(row, value)
+            if let den = cell(row, denominator).flatMap({ Int($0) }), SmallDenominator.isSmall(den) {
+                smallYears[school, default: []].append(label)
+            }
+        }
+        years.sort { $0.start < $1.start }
+
+        let changeCaption = indicator.unit == .percent
+            ? ReportCatalogue.text("change_pp", in: language)
+            : (language == .ru ? "Изменение, ч" : "Change, h")
+        var columns = [
+            ResultColumn(name: "school_code", caption: ReportCatalogue.text("school_code", in: language)),
+            ResultColumn(name: "school_name", caption: ReportCatalogue.text("school_name", in: language)),
+        ]
+        columns += years.map { ResultColumn(name: $0.label, type: .decimal) }
+        columns.append(ResultColumn(name: "change", type: .decimal, caption: changeCaption))
+        columns.append(ResultColumn(name: "mark", caption: ReportCatalogue.text("mark", in: language)))
+        columns.append(ResultColumn(name: "caveat", caption: language == .ru ? "Оговорка" : "Caveat"))
+
+        let cityName = ReportCatalogue.text("city", in: language)
+        let rows: [[String?]] = order.map { school in
+            let cells = years.map { grid[school]?[$0.label] ?? nil }
+            let change = cells.count >= 2 ? ChangeMark.difference(cells[cells.count - 1], cells[cells.count - 2]) : nil
+            let mark = ChangeMark.mark(change: change, direction: indicator.direction, language: language)
+            let displayName: String? = school == nil ? cityName : (names[school] ?? nil)
+            let caveat = smallYears[school].map { SmallDenominator.caveat(years: $0) }
+            return [school, displayName] + cells + [change, mark, caveat]
+        }
+        let unit = ReportCatalogue.text("unit." + indicator.unit.rawValue, in: language)
+        var notes: [String] = []
+        if years.count >= 2 {
+            let last = years[years.count - 1].label, previous = years[years.count - 2].label
+            notes.append(language == .ru
+                ? "Изменение: \(last) к \(previous); лучше, когда значение \(indicator.direction == .higher ? "выше" : "ниже")."
+                : "Change: \(last) against \(previous); \(indicator.direction == .higher ? "higher" : "lower") is better.")
+        }
+        if !smallYears.isEmpty { notes.append(SmallDenominator.note(language)) }
+        return ResultTable(
+            title: ReportCatalogue.text("title.trend", in: language) + ": " + indicator.name(in: language) + ", " + unit,
+            columns: columns, rows: rows, notes: notes)
+    }
+
+    // MARK: - compare
+
+    /// The rows of `sql/reports/compare.sql` with a change mark in place of the direction,
+    /// the city named, the years as captions and the small-denominator note.
+    public func compare(_ table: ResultTable, base: String, target: String, catalogue: IndicatorCatalogue) -> ResultTable {
+        var table = table
+        let change = table.columns.firstIndex { $0.name == "change" }
+        let indicator = table.columns.firstIndex { $0.name == "indicator" }
+        let school = table.columns.firstIndex { $0.name == "school_code" }
+        let name = table.columns.firstIndex { $0.name == "school_name" }
+        if let direction = table.columns.firstIndex(where: { $0.name == "direction" }) {
+            table.columns[direction] = ResultColumn(name: "mark")
+            for row in table.rows.indices {
+                let info = indicator.flatMap { table.cell(row: row, column: $0) }.flatMap { catalogue[$0] }
+                let delta = change.flatMap { table.cell(row: row, column: $0) }
+                table.rows[row][direction] = ChangeMark.mark(change: delta, direction: info?.direction ?? .higher, language: language)
+            }
+        }
+        if let school, let name {
+            for row in table.rows.indices where table.cell(row: row, column: school) == nil {
+                table.rows[row][name] = ReportCatalogue.text("city", in: language)
+            }
+        }
+        table = table.localized(language, titleID: "title.compare")
+        let baseLabel = AcademicYear.parse(base)?.label ?? base
+        let targetLabel = AcademicYear.parse(target)?.label ?? target
+        table.title += ": \(baseLabel) → \(targetLabel)"
+        for index in table.columns.indices {
+            switch table.columns[index].name {
+            case "base_value": table.columns[index].caption = baseLabel
+            case "target_value": table.columns[index].caption = targetLabel
+            default: break
+            }
+        }
+        if let caveat = table.columns.firstIndex(where: { $0.name == "caveat" }) {
+            table.columns[caveat].caption = language == .ru ? "Оговорка" : "Caveat"
+            if table.rows.contains(where: { $0[caveat] != nil }) { table.notes.append(SmallDenominator.note(language)) }
+        }
+        return named(table, catalogue: catalogue)
+    }
+
+    // MARK: - run
+
+    /// The rows of any report file, with the catalogue's captions, those of `extraCaptions`
+    /// and the report's description as the title. `catalogue` is only needed for names.
+    public func run(_ table: ResultTable, report: ReportFile, catalogue: IndicatorCatalogue?) -> ResultTable {
+        var table = table.localized(language)
+        for index in table.columns.indices where table.columns[index].caption == nil {
+            table.columns[index].caption = Self.extraCaptions[table.columns[index].name]?.text(in: language)
+        }
+        let description = report.description(in: language)
+        table.title = description.isEmpty ? report.name : report.name + ": " + description
+        guard let catalogue else { return table }
+        return named(table, catalogue: catalogue)
+    }
+
+    /// Captions of bundled-report columns that the shared catalogue does not know.
+    public static let extraCaptions: [String: Caption] = [
+        "previous_year": Caption(ru: "Прошлый год", en: "Previous year"),
+        "previous_value": Caption(ru: "Было", en: "Previous value"),
+        "city_change": Caption(ru: "Изменение по городу", en: "City change"),
+        "year_start": Caption(ru: "Год начала", en: "Start year"),
+    ]
+
+    // MARK: - Helpers
+
+    /// Replaces indicator ids in the `indicator` column by their names, when asked to.
+    public func named(_ table: ResultTable, catalogue: IndicatorCatalogue) -> ResultTable {
+        guard indicatorNames, let column = table.columns.firstIndex(where: { $0.name == "indicator" }) else { return table }
+        var copy = table
+        for row in copy.rows.indices {
+            if let id = copy.cell(row: row, column: column), let info = catalogue[id] {
+                copy.rows[row][column] = info.name(in: language)
+            }
+        }
+        return copy
+    }
+
+    private func text(ru: String, en: String) -> String {
+        language == .ru ? ru : en
+    }
+}
