@@ -55,12 +55,6 @@ public final class Connection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// The server's version number, e.g. 150010 for 15.10.
-    public var serverVersion: Int {
-        guard let handle else { return 0 }
-        return Int(PQserverVersion(handle))
-    }
-
     // MARK: - Statements
 
     /// Runs one statement with values bound as text parameters (`$1`, `$2`, …; nil is NULL).
@@ -257,7 +251,6 @@ public struct CopyWriter: ~Copyable {
     private var buffer: [UInt8] = []
     /// How many bytes are collected before one `PQputCopyData`.
     public static let chunkSize = 1 << 20
-    public private(set) var bytesSent = 0
 
     init(connection: OpaquePointer, statement: String) {
         self.connection = connection
@@ -280,12 +273,6 @@ public struct CopyWriter: ~Copyable {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Gives the caller direct access to the pending buffer, for encoders that append in place.
-    public mutating func append(_ fill: (inout [UInt8]) throws -> Void) throws {
-        try fill(&buffer)
-        if buffer.count >= Self.chunkSize { try flush() }
-    }
-
     mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         let status = buffer.withUnsafeBufferPointer { bytes in
@@ -298,7 +285,6 @@ public struct CopyWriter: ~Copyable {
                 kind: PQstatus(connection) == CONNECTION_OK ? .copy : .connectionLost,
                 message: Connection.trimmedMessage(PQerrorMessage(connection)), statement: statement)
         }
-        bytesSent += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 }
