@@ -81,9 +81,18 @@ public final class Connection {
         // PQexec returns only the last result; earlier ones were already consumed by libpq.
     }
 
+    /// The isolation level of a transaction other than the server's default (read committed).
+    public enum IsolationLevel: Sendable {
+        /// Every statement sees the snapshot taken at the transaction's first statement.
+        case repeatableRead
+    }
+
     /// Runs `body` inside `begin … commit`; rolls back when it throws.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try run("begin")
+    public func transaction<T>(isolation: IsolationLevel? = nil, _ body: () throws -> T) throws -> T {
+        switch isolation {
+        case nil: try run("begin")
+        case .repeatableRead: try run("begin isolation level repeatable read")
+        }
         do {
             let value = try body()
             try run("commit")
