@@ -94,7 +94,7 @@ public struct Recommender {
         guard let label = ReportScalarType.academicYear.normalise(year), let start = Int(label.prefix(4)) else {
             throw RecommendError.badYear(year)
         }
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: sql)
         let indicators = catalogue.indicators.map {
             IndicatorMeta(id: $0.id, nameRU: $0.nameRU, nameEN: $0.nameEN, isPercent: $0.unit == .percent,
                           higherIsBetter: $0.direction == .higher)

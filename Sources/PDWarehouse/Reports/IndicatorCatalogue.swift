@@ -26,7 +26,7 @@ public struct IndicatorInfo: Sendable, Equatable {
     }
 }
 
-/// The indicator catalogue, read from `mart.indicator` in report order.
+/// The indicator catalogue, read from `mart.indicator` in report order (`sql/mart/indicator_catalogue.sql`).
 public struct IndicatorCatalogue: Sendable {
     public var indicators: [IndicatorInfo]
 
@@ -34,9 +34,8 @@ public struct IndicatorCatalogue: Sendable {
         self.indicators = indicators
     }
 
-    public static func load(_ connection: Connection) throws -> IndicatorCatalogue {
-        let result = try connection.execute(
-            "select indicator_id, name_ru, name_en, unit, direction from mart.indicator order by sort_order, indicator_id")
+    public static func load(_ connection: Connection, sql: SQLDirectory) throws -> IndicatorCatalogue {
+        let result = try connection.execute(try sql.statement("mart/indicator_catalogue.sql"))
         return IndicatorCatalogue(indicators: result.rows.map { row in
             IndicatorInfo(
                 id: row[0] ?? "", nameRU: row[1] ?? "", nameEN: row[2] ?? "",

@@ -29,7 +29,7 @@ public struct StandardReports {
 
     /// The catalogued indicators, then the bundled reports with their parameters.
     public func list() throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         var rows: [[String?]] = []
         let unitText: (IndicatorInfo) -> String = { ReportCatalogue.text("unit." + $0.unit.rawValue, in: language) }
         for info in catalogue.indicators {
@@ -60,7 +60,7 @@ public struct StandardReports {
     /// One row per school (or the city) and indicator for `year`; columns
     /// `academic_year, school_code, indicator, numerator, denominator, value`.
     public func indicators(year: String, by grain: ReportGrain = .school, schools: [String] = [], indicators ids: [String] = []) throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try catalogue.check(ids)
         var values: [String: [String]] = ["year": [year], "by": [grain.rawValue]]
         if !schools.isEmpty { values["school"] = schools }
@@ -78,7 +78,7 @@ public struct StandardReports {
     /// the last two years (percentage points, or hours) and a mark that knows whether higher
     /// or lower is better.
     public func trend(indicator id: String, from: String? = nil, to: String? = nil, by grain: ReportGrain = .school, schools: [String] = []) throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try catalogue.check([id])
         guard let info = catalogue[id] else { throw ReportError.unknownIndicator(id, known: []) }
         var values: [String: [String]] = ["indicator": [id], "by": [grain.rawValue]]
@@ -98,7 +98,7 @@ public struct StandardReports {
             let city = try trend(indicator: id, from: from, to: to, by: .city)
             if city.columns.map(\.name) == table.columns.map(\.name) { table.rows = city.rows + table.rows }
         }
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         return ReportHTML.trend(table, indicatorID: id, isPercent: catalogue[id]?.unit == .percent, language: language)
     }
 
@@ -168,7 +168,7 @@ public struct StandardReports {
     /// For each school and indicator: the values in `base` and `target`, the change, the
     /// school's rank in each year and a change mark; the city row last for each indicator.
     public func compare(base: String, target: String, indicators ids: [String] = [], schools: [String] = []) throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try catalogue.check(ids)
         var values: [String: [String]] = ["base": [base], "target": [target]]
         if !ids.isEmpty { values["indicator"] = ids }
@@ -233,7 +233,7 @@ public struct StandardReports {
         }
         let description = report.description(in: language)
         table.title = description.isEmpty ? report.name : report.name + ": " + description
-        guard indicatorNames, let catalogue = try? IndicatorCatalogue.load(connection) else { return table }
+        guard indicatorNames, let catalogue = try? IndicatorCatalogue.load(connection, sql: library.sql) else { return table }
         return named(table, catalogue: catalogue)
     }
 
