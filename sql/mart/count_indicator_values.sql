@@ -1,2 +1,2 @@
--- The number of stored indicator values, reported by the refresh.
+-- The rows the refresh wrote.
 select count(*) as indicator_values from dw.agg_indicator_value
