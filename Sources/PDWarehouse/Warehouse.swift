@@ -10,7 +10,7 @@ import PDReport
 /// makes the single "is the schema migrated" check, holds the writers' advisory lock through
 /// its `Loader`, and runs the mart refresh after loads. It has one method per use: `migrate`,
 /// `status`, `refresh`, `load`, `runInbox`, `report`, `trendPage`, `etlHistory`,
-/// `etlRejects`, `recommend`, `plan`. Errors are typed and each declares its exit code
+/// `etlRejects`, `audit`, `recommend`, `plan`. Errors are typed and each declares its exit code
 /// (`ExitCoded`, `Support/ExitStatus.swift`).
 ///
 /// Not `Sendable` (it owns libpq connections): use it from one thread and `close()` it, or let
@@ -24,6 +24,9 @@ public final class Warehouse {
     private var session: Connection?
     private var sessionIsMigrated = false
     private var loader: Loader?
+    /// How long one statement of a report, `recommend` or `plan` may run (a PostgreSQL
+    /// interval): `PDMON_STATEMENT_TIMEOUT`, else 60 s. A stuck server gives a clear error.
+    private let readStatementTimeout: String
 
     /// - Parameters:
     ///   - conninfo: a PostgreSQL URL or conninfo (`DatabaseTarget.conninfo(option:)`).
@@ -35,6 +38,15 @@ public final class Warehouse {
         self.sql = try sql ?? SQLDirectory.locate()
         self.logger = logger
         self.pseudonymizer = pseudonymizer
+        let timeout = ProcessInfo.processInfo.environment["PDMON_STATEMENT_TIMEOUT"] ?? ""
+        self.readStatementTimeout = timeout.isEmpty ? "60s" : timeout
+    }
+
+    /// Runs a use that only reads in a `read only` transaction under the statement timeout:
+    /// whatever a report file says, nothing is written.
+    private func reading<T>(_ body: (Connection) throws -> T) throws -> T {
+        let connection = try connection(migrated: false)
+        return try connection.readOnly(statementTimeout: readStatementTimeout) { try body(connection) }
     }
 
     deinit { close() }
@@ -194,11 +206,18 @@ public final class Warehouse {
 
     // MARK: - Reports
 
-    /// `report list|indicators|trend|compare|run`: one table of the mart (read-only; an
-    /// analyst's `pdmon_reader` login is enough). `indicatorNames`: show names instead of ids.
+    /// `report list|indicators|trend|compare|run`: one table of the mart, read in a `read only`
+    /// transaction under the statement timeout (an analyst's `pdmon_reader` login is enough).
+    /// `indicatorNames`: show names instead of ids.
+    /// - Throws: `ReportError.notAQuery` for a report file that is not a query or tries to write.
     public func report(_ request: ReportRequest, language: ReportLanguage, indicatorNames: Bool) throws -> ResultTable {
-        let reports = StandardReports(
-            connection: try connection(migrated: false), sql: sql, language: language, indicatorNames: indicatorNames)
+        try reading { connection in
+            try report(request, reports: StandardReports(
+                connection: connection, sql: sql, language: language, indicatorNames: indicatorNames))
+        }
+    }
+
+    private func report(_ request: ReportRequest, reports: StandardReports) throws -> ResultTable {
         switch request {
         case .list:
             return try reports.list()
@@ -217,8 +236,10 @@ public final class Warehouse {
     public func trendPage(
         indicator: String, from: String?, to: String?, by grain: ReportGrain, schools: [String], language: ReportLanguage
     ) throws -> String {
-        let reports = StandardReports(connection: try connection(migrated: false), sql: sql, language: language, indicatorNames: true)
-        return try reports.trendHTML(indicator: indicator, from: from, to: to, by: grain, schools: schools)
+        try reading { connection in
+            try StandardReports(connection: connection, sql: sql, language: language, indicatorNames: true)
+                .trendHTML(indicator: indicator, from: from, to: to, by: grain, schools: schools)
+        }
     }
 
     /// `etl history`: the last `limit` batches, newest first.
@@ -233,19 +254,29 @@ public final class Warehouse {
         return ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(language)
     }
 
+    /// `audit`: the text columns of `dw` holding values shaped like personal data (SNILS, phone
+    /// numbers, full names), which the warehouse must never store. Empty on a healthy warehouse.
+    public func audit() throws -> [PersonalDataAudit.Finding] {
+        try reading { connection in try PersonalDataAudit(connection: connection, sql: sql).run() }
+    }
+
     // MARK: - Recommendations and the plan-order
 
     /// `recommend --year Y`: the city's and the schools' targeted recommendations with evidence.
     public func recommend(
         year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, language: ReportLanguage
     ) throws -> Recommender.Result {
-        try Recommender(connection: try connection(migrated: false), sql: sql, language: language)
-            .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+        try reading { connection in
+            try Recommender(connection: connection, sql: sql, language: language)
+                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+        }
     }
 
     /// `plan --for-year Y`: the plan-order of courses for Y from the data up to Y-1.
     public func plan(forYear: String, language: ReportLanguage) throws -> PlanOrder.Result {
-        try PlanOrder(connection: try connection(migrated: false), sql: sql, language: language).plan(forYear: forYear)
+        try reading { connection in
+            try PlanOrder(connection: connection, sql: sql, language: language).plan(forYear: forYear)
+        }
     }
 }
 
