@@ -96,8 +96,9 @@ import Testing
         var description: String { "\(file):\(line): \(text.prefix(60))" }
     }
 
-    /// Every string literal of `Sources/` whose text begins with a statement keyword (after
-    /// whitespace, in lower or upper case: "With deficits…" is prose). Comment lines are skipped.
+    /// Every string literal of `Sources/` whose text begins with a statement keyword and goes on
+    /// (after whitespace, in lower or upper case: "With deficits…" is prose). Comment lines are
+    /// skipped.
     static func statementLiterals() throws -> [Literal] {
         var found: [Literal] = []
         guard let files = FileManager.default.enumerator(atPath: sources.path) else { return found }
@@ -156,17 +157,22 @@ import Testing
         return literals
     }
 
+    /// A keyword, then white space and more: a lone keyword (`["select", "with"]`, a set of
+    /// keywords to compare with) is a word, not a statement.
     static func isStatement(_ text: String) -> Bool {
         let start = text.drop { $0.isWhitespace }
         let word = String(start.prefix { $0.isLetter })
-        guard word == word.lowercased() || word == word.uppercased() else { return false }
-        return statementKeywords.contains(word.lowercased())
+        guard word == word.lowercased() || word == word.uppercased(), statementKeywords.contains(word.lowercased())
+        else { return false }
+        let rest = start.dropFirst(word.count)
+        return rest.first?.isWhitespace == true && rest.contains { !$0.isWhitespace }
     }
 
     @Test func theLiteralScannerFindsStatements() {
         #expect(Self.isStatement("  select 1"))
         #expect(Self.isStatement("\nWITH x AS (select 1) select * from x"))
-        #expect(Self.isStatement("analyze"))
+        #expect(Self.isStatement("analyze dw.indicator"))
+        #expect(!Self.isStatement("select"))
         #expect(!Self.isStatement("With deficits not addressed"))
         #expect(!Self.isStatement("selection"))
         #expect(!Self.isStatement("-- select"))
