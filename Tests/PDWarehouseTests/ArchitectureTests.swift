@@ -189,4 +189,22 @@ import Testing
                     "\(exception) holds no SQL any more: remove it from loaderBranchExceptions")
         }
     }
+
+    /// The files that may build `SQL(unsafeText:)`, each reviewed: its text comes only from
+    /// identifiers escaped with `Connection.escapeIdentifier` and from other `SQL` values. Empty:
+    /// statements compose through `SQL.embedding`, and the server quotes names with `format('%I')`.
+    static let reviewedUnsafeTextUsers: [String] = []
+
+    @Test func unsafeSQLTextIsBuiltOnlyWhereReviewed() throws {
+        var users: Set<String> = []
+        guard let files = FileManager.default.enumerator(atPath: Self.sources.path) else { return }
+        for case let file as String in files where file.hasSuffix(".swift") && file != "PDPostgres/SQL.swift" {
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+            if text.contains("SQL(unsafeText:") { users.insert(file) }
+        }
+        let unexpected = users.filter { file in
+            !(Self.reviewedUnsafeTextUsers + Self.loaderBranchExceptions).contains { file.hasPrefix($0) }
+        }
+        #expect(unexpected.isEmpty, "SQL(unsafeText:) outside the reviewed files: \(unexpected.sorted())")
+    }
 }
