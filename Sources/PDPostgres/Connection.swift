@@ -70,12 +70,6 @@ public final class Connection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// The server's version number, e.g. 150010 for 15.10.
-    public var serverVersion: Int {
-        guard let handle else { return 0 }
-        return Int(PQserverVersion(handle))
-    }
-
     // MARK: - Statements
 
     /// Runs one statement with values bound as text parameters (`$1`, `$2`, …; nil is NULL).
@@ -102,9 +96,18 @@ public final class Connection {
         // PQexec returns only the last result; earlier ones were already consumed by libpq.
     }
 
+    /// The isolation level of a transaction other than the server's default (read committed).
+    public enum IsolationLevel: Sendable {
+        /// Every statement sees the snapshot taken at the transaction's first statement.
+        case repeatableRead
+    }
+
     /// Runs `body` inside `begin … commit`; rolls back when it throws.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try run("begin")
+    public func transaction<T>(isolation: IsolationLevel? = nil, _ body: () throws -> T) throws -> T {
+        switch isolation {
+        case nil: try run("begin")
+        case .repeatableRead: try run("begin isolation level repeatable read")
+        }
         do {
             let value = try body()
             try run("commit")
@@ -272,7 +275,6 @@ public struct CopyWriter: ~Copyable {
     private var buffer: [UInt8] = []
     /// How many bytes are collected before one `PQputCopyData`.
     public static let chunkSize = 1 << 20
-    public private(set) var bytesSent = 0
 
     init(connection: OpaquePointer, statement: String) {
         self.connection = connection
@@ -295,12 +297,6 @@ public struct CopyWriter: ~Copyable {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Gives the caller direct access to the pending buffer, for encoders that append in place.
-    public mutating func append(_ fill: (inout [UInt8]) throws -> Void) throws {
-        try fill(&buffer)
-        if buffer.count >= Self.chunkSize { try flush() }
-    }
-
     mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         let status = buffer.withUnsafeBufferPointer { bytes in
@@ -313,7 +309,6 @@ public struct CopyWriter: ~Copyable {
                 kind: PQstatus(connection) == CONNECTION_OK ? .copy : .connectionLost,
                 message: Connection.trimmedMessage(PQerrorMessage(connection)), statement: statement)
         }
-        bytesSent += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 }

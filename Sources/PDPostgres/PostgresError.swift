@@ -35,9 +35,6 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         self.statement = statement
     }
 
-    /// `true` when another session holds what we wanted (lock_not_available, 55P03).
-    public var isLockNotAvailable: Bool { sqlState == "55P03" }
-
     public var description: String {
         var text: String
         switch kind {

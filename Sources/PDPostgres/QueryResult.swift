@@ -50,12 +50,6 @@ public struct QueryResult: Sendable {
         return rows[row][column]
     }
 
-    /// The value at a row in the named column.
-    public func value(_ row: Int, _ column: String) -> String? {
-        guard let index = columns.firstIndex(where: { $0.name == column }) else { return nil }
-        return value(row, index)
-    }
-
     /// The first value of the first row as an integer (for `select count(*)` and the like).
     public var scalarInt: Int? { value(0, 0).flatMap { Int($0) } }
 }

@@ -33,6 +33,35 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringC
         self.path = nil
     }
 
+    /// This statement with `piece` in place of the lines from the one that starts with `begin`
+    /// through the one that starts with `end` (markers compared after leading whitespace), as a
+    /// subquery: the piece's trailing whitespace and `;` are dropped and a newline ends it, so that
+    /// a line comment at its end cannot swallow what follows. nil unless each marker starts
+    /// exactly one line and `begin` comes first. The result keeps this statement's `path`.
+    ///
+    /// This is how a statement of `sql/` embeds another one (e.g. the mart refresh's insert
+    /// embeds an indicator definition): text composed only of `SQL` values.
+    public func embedding(_ piece: SQL, inPlaceOfLinesFrom begin: String, through end: String) -> SQL? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func starts(_ line: Substring, _ marker: String) -> Bool {
+            line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(marker)
+        }
+        let begins = lines.indices.filter { starts(lines[$0], begin) }
+        let ends = lines.indices.filter { starts(lines[$0], end) }
+        guard begins.count == 1, ends.count == 1, let first = begins.first, let last = ends.first, first < last else {
+            return nil
+        }
+        var body = Substring(piece.text)
+        while let character = body.last, character.isWhitespace || character == ";" { body = body.dropLast() }
+        lines.replaceSubrange(first...last, with: [body + "\n"])
+        return SQL(composedText: lines.joined(separator: "\n"), path: path)
+    }
+
+    private init(composedText: String, path: String?) {
+        self.text = composedText
+        self.path = path
+    }
+
     /// The file name when it came from a file, else the first line of the text (for messages).
     public var description: String {
         if let path { return "sql/\(path)" }

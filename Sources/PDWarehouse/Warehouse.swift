@@ -67,7 +67,7 @@ public final class Warehouse {
         let connection = try session ?? Connection(conninfo: conninfo)
         session = connection
         if migrated && !sessionIsMigrated {
-            let pending = try Migrator(connection: connection, migrations: try migrations()).pending()
+            let pending = try Migrator(connection: connection, sql: sql, migrations: try migrations()).pending()
             guard pending.isEmpty else { throw WarehouseError.notMigrated(pending: pending.count) }
             sessionIsMigrated = true
         }
@@ -115,12 +115,24 @@ public final class Warehouse {
 
     // MARK: - Schema
 
-    /// `db migrate`: applies pending migrations (under the migrations' advisory lock).
-    /// Returns what it applied, empty when up to date.
+    /// `db migrate`: applies pending migrations (under the migrations' advisory lock), then the
+    /// view files of `sql/views/` that are new, changed or missing (logged here).
+    /// Returns the migrations it applied, empty when up to date.
     @discardableResult
     public func migrate(log: (Migration) -> Void = { _ in }) throws -> [Migration] {
-        let migrator = Migrator(connection: try connection(migrated: false), migrations: try migrations())
-        let applied = try migrator.migrate(log: log)
+        let migrator = try Migrator.project(connection: try connection(migrated: false), sql: sql)
+        let applied = try migrator.migrate(log: log) { [logger] event in
+            switch event {
+            case .viewApplied(let view):
+                logger.info("applied view \(view.name) / применено представление", metadata: ["checksum": "\(view.checksum)"])
+            case .checksumAccepted(let migration, let recorded, let file):
+                logger.notice("""
+                    migration \(migration): its file lists the recorded checksum as a previous one (a formatting-only \
+                    edit); the record now holds the file's / миграция \(migration): контрольная сумма обновлена после \
+                    правки оформления
+                    """, metadata: ["recorded": "\(recorded)", "file": "\(file)"])
+            }
+        }
         sessionIsMigrated = true
         return applied
     }
@@ -128,13 +140,13 @@ public final class Warehouse {
     /// `db status`: schema version, pending migrations, the mart's refresh state, row counts.
     public func status() throws -> WarehouseStatus {
         let connection = try connection(migrated: false)
-        let migrator = Migrator(connection: connection, migrations: try migrations())
+        let migrator = Migrator(connection: connection, sql: sql, migrations: try migrations())
         let applied = try migrator.applied()
         let pending = try migrator.pending()
         let refresh = pending.isEmpty ? try MartRefresher(connection: connection, sql: sql).state() : nil
         return WarehouseStatus(
             version: applied.last?.name, appliedAt: applied.last?.appliedAt, pending: pending.map(\.name),
-            refresh: refresh, rowCounts: try WarehouseAdmin.rowCounts(connection))
+            refresh: refresh, rowCounts: try WarehouseAdmin.rowCounts(connection, sql: sql))
     }
 
     // MARK: - Mart

@@ -2,21 +2,12 @@ import PDPostgres
 
 /// Administrative reads of `db status`.
 enum WarehouseAdmin {
-    /// Exact row counts of the base tables of `dw` and `mart`, schema-qualified, in name order.
-    static func rowCounts(_ connection: Connection) throws -> [(table: String, rows: Int)] {
-        let tables = try connection.execute("""
-            select table_schema, table_name
-            from information_schema.tables
-            where table_schema in ('dw', 'mart') and table_type = 'BASE TABLE'
-            order by table_schema, table_name
-            """)
-        var counts: [(String, Int)] = []
-        for row in tables.rows {
-            guard let schema = row[0], let table = row[1] else { continue }
-            let name = try connection.escapeIdentifier(schema) + "." + connection.escapeIdentifier(table)
-            let rows = try connection.execute(SQL(unsafeText: "select count(*) from \(name)")).scalarInt ?? 0
-            counts.append(("\(schema).\(table)", rows))
+    /// Exact row counts of the base tables of `dw` and `mart`, schema-qualified, in name order:
+    /// one query (`sql/admin/row_counts.sql`) in which each count runs through `query_to_xml`.
+    static func rowCounts(_ connection: Connection, sql: SQLDirectory) throws -> [(table: String, rows: Int)] {
+        try connection.execute(try sql.statement("admin/row_counts.sql")).rows.compactMap { row in
+            guard let schema = row[0], let table = row[1] else { return nil }
+            return ("\(schema).\(table)", row[2].flatMap { Int($0) } ?? 0)
         }
-        return counts
     }
 }

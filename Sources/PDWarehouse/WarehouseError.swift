@@ -7,6 +7,8 @@ public enum WarehouseError: Error, CustomStringConvertible, Equatable {
     case duplicateMigrationVersion(version: Int, files: [String])
     case migrationChanged(name: String, appliedChecksum: String, fileChecksum: String)
     case migrationMissing(name: String)
+    case badPreviousChecksum(file: String, line: Int)
+    case badViewFile(file: String, reason: String)
     case notMigrated(pending: Int)
     case lockHeld(what: String)
     case fileUnreadable(path: String, reason: String)
@@ -27,10 +29,16 @@ public enum WarehouseError: Error, CustomStringConvertible, Equatable {
         case .migrationChanged(let name, let applied, let file):
             return "migration \(name) was applied with checksum \(applied.prefix(12))… but its file now has \(file.prefix(12))…;"
                 + " applied migrations are never edited: restore the file and add a new migration"
+                + " (after a formatting-only edit, list the old checksum on a `-- pdmon:previous-checksum` line)"
                 + " / применённая миграция \(name) изменена: верните файл и добавьте новую миграцию"
         case .migrationMissing(let name):
             return "migration \(name) was applied but its file is gone; restore it"
                 + " / миграция \(name) применена, но её файла нет; верните его"
+        case .badPreviousChecksum(let file, let line):
+            return "\(file), line \(line): a `-- pdmon:previous-checksum` line needs one SHA-256 in lower-case hex"
+                + " / \(file), строка \(line): в строке `-- pdmon:previous-checksum` нужен один SHA-256 (hex, строчные)"
+        case .badViewFile(let file, let reason):
+            return "view file sql/views/\(file): \(reason) / файл представления sql/views/\(file) неверен"
         case .notMigrated(let pending):
             return "the database has \(pending) pending migration(s); run `pdmon db migrate` first"
                 + " / в базе не применено миграций: \(pending); сначала выполните `pdmon db migrate`"

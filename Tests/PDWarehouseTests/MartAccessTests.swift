@@ -8,17 +8,25 @@ import PDPostgres
 struct MartAccessTests {
     static let views = ["indicator", "teacher_year", "course_enrolment", "school_year_indicator", "city_year_indicator"]
 
+    /// `select count(*)` of a relation, its name escaped with `PQescapeIdentifier`.
+    static func countAll(_ connection: Connection, _ schema: String, _ relation: String) throws -> SQL {
+        let name = try connection.escapeIdentifier(schema) + "." + connection.escapeIdentifier(relation)
+        return SQL(unsafeText: "select count(*) from " + name)
+    }
+
     @Test func readerCanSelectEveryMartViewButNothingInDwOrPublic() throws {
         let f = try IndicatorFixture.workedExample()
         try f.refresh()
         try f.connection.run("set role pdmon_reader")
         for view in Self.views {
-            let rows = try f.connection.execute(SQL(unsafeText: "select count(*) from mart.\(view)")).scalarInt ?? 0
+            let rows = try f.connection.execute(try Self.countAll(f.connection, "mart", view)).scalarInt ?? 0
             #expect(rows > 0, "mart.\(view) is empty")
         }
-        for table in ["dw.fact_teacher_year", "dw.dim_teacher", "dw.indicator", "dw.agg_indicator_value", "public.schema_migrations"] {
+        for table in ["dw.fact_teacher_year", "dw.dim_teacher", "dw.indicator", "dw.agg_indicator_value",
+                      "public.schema_migrations", "public.schema_views"] {
             do {
-                _ = try f.connection.execute(SQL(unsafeText: "select count(*) from \(table)"))
+                let parts = table.split(separator: ".").map(String.init)
+                _ = try f.connection.execute(try Self.countAll(f.connection, parts[0], parts[1]))
                 Issue.record("pdmon_reader could read \(table)")
             } catch let error as PostgresError {
                 #expect(error.sqlState == "42501", "\(table): \(error)")
@@ -54,7 +62,8 @@ struct MartAccessTests {
         let pseudonyms = Set(try f.connection.execute("select teacher_pseudonym from dw.dim_teacher").rows.compactMap { $0[0] })
         #expect(pseudonyms.count == 7)
         for view in ["teacher_year", "course_enrolment"] {
-            let result = try f.connection.execute(SQL(unsafeText: "select * from mart.\(view)"))
+            let name = try f.connection.escapeIdentifier("mart") + "." + f.connection.escapeIdentifier(view)
+            let result = try f.connection.execute(SQL(unsafeText: "select * from " + name))
             #expect(!result.columns.contains { $0.name.contains("pseudonym") })
             for row in result.rows {
                 for cell in row {

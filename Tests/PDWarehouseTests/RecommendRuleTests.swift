@@ -29,7 +29,7 @@ struct RecommendRuleTests {
         let connection = try database.connect()
         defer { connection.close() }
         let rules = try RuleSet.load(connection, sql: TestDatabase.sqlDirectory)
-        let indicators = try IndicatorCatalogue.load(connection).indicators.map {
+        let indicators = try IndicatorCatalogue.load(connection, sql: TestDatabase.sqlDirectory).indicators.map {
             IndicatorMeta(id: $0.id, nameRU: $0.nameRU, nameEN: $0.nameEN, isPercent: $0.unit == .percent,
                           higherIsBetter: $0.direction == .higher)
         }

@@ -31,7 +31,7 @@ struct RecommenderTests {
         let selected = try Recommender(connection: f.connection, sql: f.sql).recommend(year: "2023-2024", schools: ["S02"])
         #expect(selected.report.sections.map(\.schoolCode) == [nil, "S02"])
         let html = selected.html(language: .ru)
-        let catalogue = try IndicatorCatalogue.load(f.connection)
+        let catalogue = try IndicatorCatalogue.load(f.connection, sql: f.sql)
         #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == catalogue.indicators.count)
         #expect(!html.contains("http://") && !html.contains("https://"))
 

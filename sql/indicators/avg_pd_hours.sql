@@ -9,13 +9,13 @@ with t as (
            coalesce((
                select sum(c.hours)
                from dw.fact_course_enrolment as e
-               join dw.dim_course as c on c.course_key = e.course_key
+               inner join dw.dim_course as c on c.course_key = e.course_key
                where e.teacher_key = f.teacher_key
                  and e.academic_year_key = f.academic_year_key
                  and e.status = 'completed'
            ), 0) as hours
     from dw.fact_teacher_year as f
-    join dw.dim_school as s on s.school_key = f.school_key
+    inner join dw.dim_school as s on s.school_key = f.school_key
 )
 -- The census has one row per teacher and year (its primary key), so summing the
 -- per-teacher hours counts each teacher once, at school and at city level.

@@ -8,8 +8,8 @@ with en as (
            (e.status = 'completed') as in_numerator,
            (e.status <> 'in_progress') as in_denominator
     from dw.fact_course_enrolment as e
-    join dw.dim_school as s on s.school_key = e.school_key
-    join dw.dim_course as c on c.course_key = e.course_key
+    inner join dw.dim_school as s on s.school_key = e.school_key
+    inner join dw.dim_course as c on c.course_key = e.course_key
 )
 select en.academic_year_key,
        case when grouping(en.school_code) = 1 then 'city' else 'school' end as grain,

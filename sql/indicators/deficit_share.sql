@@ -5,10 +5,17 @@ with t as (
     select f.academic_year_key,
            s.school_code,
            f.teacher_key,
-           (exists (select 1 from dw.bridge_teacher_year_deficit as b where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key)) as in_numerator,
+           (
+               exists (
+                   select 1
+                   from dw.bridge_teacher_year_deficit as b
+                   where b.teacher_key = f.teacher_key
+                     and b.academic_year_key = f.academic_year_key
+               )
+           ) as in_numerator,
            (f.has_deficit_diagnostic) as in_denominator
     from dw.fact_teacher_year as f
-    join dw.dim_school as s on s.school_key = f.school_key
+    inner join dw.dim_school as s on s.school_key = f.school_key
 )
 select t.academic_year_key,
        case when grouping(t.school_code) = 1 then 'city' else 'school' end as grain,

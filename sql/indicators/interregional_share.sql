@@ -8,7 +8,7 @@ with t as (
            (f.has_interregional) as in_numerator,
            (true) as in_denominator
     from dw.fact_teacher_year as f
-    join dw.dim_school as s on s.school_key = f.school_key
+    inner join dw.dim_school as s on s.school_key = f.school_key
 )
 select t.academic_year_key,
        case when grouping(t.school_code) = 1 then 'city' else 'school' end as grain,

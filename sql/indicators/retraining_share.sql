@@ -5,10 +5,20 @@ with t as (
     select f.academic_year_key,
            s.school_code,
            f.teacher_key,
-           (exists (select 1 from dw.fact_course_enrolment as e join dw.dim_course as c on c.course_key = e.course_key where e.teacher_key = f.teacher_key and e.status = 'completed' and e.academic_year_key = f.academic_year_key and c.program_kind = 'retraining')) as in_numerator,
+           (
+               exists (
+                   select 1
+                   from dw.fact_course_enrolment as e
+                   inner join dw.dim_course as c on c.course_key = e.course_key
+                   where e.teacher_key = f.teacher_key
+                     and e.status = 'completed'
+                     and e.academic_year_key = f.academic_year_key
+                     and c.program_kind = 'retraining'
+               )
+           ) as in_numerator,
            (true) as in_denominator
     from dw.fact_teacher_year as f
-    join dw.dim_school as s on s.school_key = f.school_key
+    inner join dw.dim_school as s on s.school_key = f.school_key
 )
 select t.academic_year_key,
        case when grouping(t.school_code) = 1 then 'city' else 'school' end as grain,

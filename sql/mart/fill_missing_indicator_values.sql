@@ -5,11 +5,11 @@
 with universe as (
     select f.academic_year_key, s.school_code
     from dw.fact_teacher_year as f
-    join dw.dim_school as s on s.school_key = f.school_key
+    inner join dw.dim_school as s on s.school_key = f.school_key
     union
     select e.academic_year_key, s.school_code
     from dw.fact_course_enrolment as e
-    join dw.dim_school as s on s.school_key = e.school_key
+    inner join dw.dim_school as s on s.school_key = e.school_key
 ),
 cells as (
     select u.academic_year_key, 'school' as grain, u.school_code from universe as u

@@ -1,13 +1,14 @@
+-- pdmon:previous-checksum ae255d2a4f34c79f8de5bc066d8e443ede04e03a0a0116e9d412786048f04252
 -- Academic years (1 September .. 31 August). The key is a smart integer: the
 -- start year (2021 = 2021-2022), so facts and reports can do arithmetic on it
 -- (the 3-year window of 2023-2024 is keys 2021..2023).
 -- Filled for 1999..2049 so that every date of dw.dim_date (2000-01-01 ..
 -- 2049-12-31) has its academic year: January-August 2000 belong to 1999-2000.
 create table dw.dim_academic_year (
-    academic_year_key  integer primary key,
-    label              text    not null,
-    start_date         date    not null,
-    end_date           date    not null,
+    academic_year_key integer primary key,
+    label             text not null,
+    start_date        date not null,
+    end_date          date not null,
     constraint dim_academic_year_label_unique unique (label),
     constraint dim_academic_year_start_date_unique unique (start_date),
     constraint dim_academic_year_end_date_unique unique (end_date),

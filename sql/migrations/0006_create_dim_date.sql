@@ -1,27 +1,28 @@
+-- pdmon:previous-checksum 432e62ed5be72a77be92e89e57949d6e418c206fcdf5f6d0d16869ad936d2803
 -- The calendar. The key is a smart integer yyyymmdd (20230902 = 2 September
 -- 2023), which the loader computes in the client from an ISO date; its integer
 -- order is the date order, so "end >= start" checks can compare keys.
 -- Names are written out here rather than taken from to_char(), whose month and
 -- day names depend on the server's lc_time.
 create table dw.dim_date (
-    date_key                integer  primary key,
-    full_date               date     not null,
-    year                    integer  not null,
-    quarter                 integer  not null,
-    month                   integer  not null,
-    day                     integer  not null,
-    day_of_week             integer  not null,
-    day_of_year             integer  not null,
-    iso_year                integer  not null,
-    iso_week                integer  not null,
-    is_weekend              boolean  not null,
-    month_name_en           text     not null,
-    month_name_ru           text     not null,
-    month_name_ru_genitive  text     not null,
-    day_name_en             text     not null,
-    day_name_ru             text     not null,
-    academic_year_key       integer  not null references dw.dim_academic_year (academic_year_key),
-    academic_month          integer  not null,
+    date_key               integer primary key,
+    full_date              date not null,
+    year                   integer not null,
+    quarter                integer not null,
+    month                  integer not null,
+    day                    integer not null,
+    day_of_week            integer not null,
+    day_of_year            integer not null,
+    iso_year               integer not null,
+    iso_week               integer not null,
+    is_weekend             boolean not null,
+    month_name_en          text not null,
+    month_name_ru          text not null,
+    month_name_ru_genitive text not null,
+    day_name_en            text not null,
+    day_name_ru            text not null,
+    academic_year_key      integer not null references dw.dim_academic_year (academic_year_key),
+    academic_month         integer not null,
     constraint dim_date_full_date_unique unique (full_date),
     constraint dim_date_key_is_yyyymmdd check (
         date_key = (extract(year from full_date) * 10000
@@ -68,8 +69,9 @@ select
            'воскресенье'])[extract(isodow from d)::integer],
     extract(year from d)::integer - case when extract(month from d) >= 9 then 0 else 1 end,
     (extract(month from d)::integer + 3) % 12 + 1
-from generate_series(date '2000-01-01', date '2049-12-31', interval '1 day') as g(ts)
-cross join lateral (select g.ts::date as d) as x;
+from generate_series(date '2000-01-01', date '2049-12-31', interval '1 day') as g (ts)
+-- (x names each day d once: a per-row lateral alias, which no CTE can replace.)
+cross join lateral (select g.ts::date as d) as x;  -- noqa: ST05
 
 comment on table dw.dim_date is
     'Calendar: one row per day from 2000-01-01 to 2049-12-31. / Календарь: строка на каждый день с 2000-01-01 по 2049-12-31.';

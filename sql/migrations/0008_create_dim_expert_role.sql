@@ -1,10 +1,11 @@
+-- pdmon:previous-checksum 2ae040c1d6dc7b7a23ddd3f1077a785d3f11f6dde7b6f88fd4ac4fa6549a51a6
 -- Kinds of expert activity a teacher reports in the census (survey
 -- "экспертная деятельность"). Fixed keys, like dw.dim_deficit_area.
 create table dw.dim_expert_role (
-    expert_role_key  integer primary key,
-    code             text    not null,
-    name_ru          text    not null,
-    name_en          text    not null,
+    expert_role_key integer primary key,
+    code            text not null,
+    name_ru         text not null,
+    name_en         text not null,
     constraint dim_expert_role_code_unique unique (code),
     constraint dim_expert_role_name_ru_unique unique (name_ru),
     constraint dim_expert_role_name_en_unique unique (name_en),
@@ -14,9 +15,9 @@ create table dw.dim_expert_role (
 
 insert into dw.dim_expert_role (expert_role_key, code, name_ru, name_en) values
     (1, 'exam_commission', 'Предметная комиссия ГИА (ЕГЭ, ОГЭ)', 'State exam subject commission'),
-    (2, 'attestation',     'Аттестация педагогов',               'Teacher attestation'),
-    (3, 'competitions',    'Жюри конкурсов и олимпиад',          'Competition and olympiad juries'),
-    (4, 'other',           'Другое',                             'Other');
+    (2, 'attestation', 'Аттестация педагогов', 'Teacher attestation'),
+    (3, 'competitions', 'Жюри конкурсов и олимпиад', 'Competition and olympiad juries'),
+    (4, 'other', 'Другое', 'Other');
 
 comment on table dw.dim_expert_role is
     'Kinds of expert activity (exam commissions, attestation, juries, other); fixed list seeded by the migration. / Виды экспертной деятельности (комиссии ГИА, аттестация, жюри, другое); фиксированный список.';

@@ -1,3 +1,4 @@
+-- pdmon:previous-checksum 21e552da03cd7b93477ee0721130c712a233a47bcf4292f284c7bf84444a04cf
 -- The deficit areas a teacher's census row lists (a many-valued survey field).
 -- Grain: one deficit area of one teacher in one academic year's census.
 -- A teacher has "at least one deficit" in year y when a row exists here.
@@ -5,10 +6,10 @@
 -- each batch's keys set-based, including that (teacher_key, academic_year_key)
 -- exists in dw.fact_teacher_year. teacher_key leads the key for Citus.
 create table dw.bridge_teacher_year_deficit (
-    teacher_key        bigint  not null,
-    academic_year_key  integer not null,
-    deficit_area_key   integer not null,
-    batch_key          bigint  not null,
+    teacher_key       bigint not null,
+    academic_year_key integer not null,
+    deficit_area_key  integer not null,
+    batch_key         bigint not null,
     constraint bridge_teacher_year_deficit_pkey primary key (teacher_key, academic_year_key, deficit_area_key)
 );
 

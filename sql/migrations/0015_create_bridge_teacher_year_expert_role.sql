@@ -1,3 +1,4 @@
+-- pdmon:previous-checksum 9cace94b67e81c0ca361ee0c28e955fb9aa02270108485b3c77a0bf28f7cf97b
 -- The kinds of expert activity a teacher's census row lists (a many-valued
 -- survey field). Grain: one expert role of one teacher in one academic year's
 -- census. A teacher is an expert in year y when a row exists here.
@@ -5,10 +6,10 @@
 -- each batch's keys set-based, including that (teacher_key, academic_year_key)
 -- exists in dw.fact_teacher_year. teacher_key leads the key for Citus.
 create table dw.bridge_teacher_year_expert_role (
-    teacher_key        bigint  not null,
-    academic_year_key  integer not null,
-    expert_role_key    integer not null,
-    batch_key          bigint  not null,
+    teacher_key       bigint not null,
+    academic_year_key integer not null,
+    expert_role_key   integer not null,
+    batch_key         bigint not null,
     constraint bridge_teacher_year_expert_role_pkey primary key (teacher_key, academic_year_key, expert_role_key)
 );
 

@@ -1,22 +1,23 @@
+-- pdmon:previous-checksum 919edae12baffe608f880d0791f94818d2f07e2cd39b25da5605507b520fc92c
 -- The indicator catalogue: indicators are data, not code. Each row names an
 -- indicator whose definition is the query sql/indicators/<indicator_id>.sql;
 -- adding an indicator is adding a row here (in a new migration) and a file
 -- there, with no Swift change. The mart refresh runs every catalogued
 -- definition and stores the results in dw.agg_indicator_value.
 create table dw.indicator (
-    indicator_id    text    primary key,
-    sort_order      integer not null,
-    name_ru         text    not null,
-    name_en         text    not null,
-    unit            text    not null,
-    direction       text    not null,
-    source          text    not null,
-    description_ru  text    not null,
-    description_en  text    not null,
-    numerator_ru    text    not null,
-    numerator_en    text    not null,
-    denominator_ru  text    not null,
-    denominator_en  text    not null,
+    indicator_id   text primary key,
+    sort_order     integer not null,
+    name_ru        text not null,
+    name_en        text not null,
+    unit           text not null,
+    direction      text not null,
+    source         text not null,
+    description_ru text not null,
+    description_en text not null,
+    numerator_ru   text not null,
+    numerator_en   text not null,
+    denominator_ru text not null,
+    denominator_en text not null,
     constraint indicator_id_format check (indicator_id ~ '^[a-z][a-z0-9_]*$'),
     constraint indicator_sort_order_unique unique (sort_order),
     constraint indicator_unit_valid check (unit in ('percent', 'hours')),
@@ -24,6 +25,8 @@ create table dw.indicator (
     constraint indicator_source_valid check (source in ('survey', 'enrolments', 'survey+enrolments'))
 );
 
+-- Seed rows with bilingual texts, one row per line group: long lines by design.
+-- noqa: disable=LT05
 insert into dw.indicator (indicator_id, sort_order, name_ru, name_en, unit, direction, source,
                           description_ru, description_en, numerator_ru, numerator_en, denominator_ru, denominator_en) values
 ('pd_coverage', 10, 'Охват КПК за год', 'Course coverage in the year', 'percent', 'higher', 'survey+enrolments',
@@ -141,6 +144,7 @@ insert into dw.indicator (indicator_id, sort_order, name_ru, name_en, unit, dire
  'Share of the school''s teachers with the highest or first qualification category.',
  'педагоги из мониторинга ОО с категорией «высшая» или «первая»', 'teachers in the school''s census with category highest or first',
  'педагоги из мониторинга ОО за год y', 'teachers in the school''s census for year y');
+-- noqa: enable=LT05
 
 comment on table dw.indicator is
     'Indicator catalogue: one row per indicator; the definition is the query sql/indicators/<indicator_id>.sql, run by the mart refresh. Adding an indicator = a row here + a query there. / Каталог показателей: строка на показатель; определение — запрос sql/indicators/<indicator_id>.sql, выполняемый при обновлении витрин.';

@@ -1,3 +1,4 @@
+-- pdmon:previous-checksum 988eb1571d975aabff317d02fc3e8a8936239dec48d515cb0742eefc15db7c4e
 -- Computed indicator values: what the mart refresh writes (every definition in
 -- sql/indicators/ for every catalogued indicator), in one transaction, and what
 -- mart.school_year_indicator and mart.city_year_indicator expose. Rebuilt as a
@@ -5,14 +6,14 @@
 -- Schools are identified by school_code, which follows a school across the
 -- versions of dw.dim_school (type 2).
 create table dw.agg_indicator_value (
-    indicator_id       text        not null references dw.indicator (indicator_id),
-    academic_year_key  integer     not null references dw.dim_academic_year (academic_year_key),
-    grain              text        not null,
-    school_code        text,
-    numerator          bigint      not null,
-    denominator        bigint      not null,
-    value              numeric,
-    refreshed_at       timestamptz not null default now(),
+    indicator_id      text not null references dw.indicator (indicator_id),
+    academic_year_key integer not null references dw.dim_academic_year (academic_year_key),
+    grain             text not null,
+    school_code       text,
+    numerator         bigint not null,
+    denominator       bigint not null,
+    value             numeric,
+    refreshed_at      timestamptz not null default now(),
     constraint agg_indicator_value_grain_valid check (grain in ('school', 'city')),
     constraint agg_indicator_value_school_iff_school_grain check ((grain = 'school') = (school_code is not null)),
     constraint agg_indicator_value_counts_nonnegative check (numerator >= 0 and denominator >= 0),

@@ -1,24 +1,25 @@
+-- pdmon:previous-checksum bc51d08a793ebf6c5bb1f581eece47dcb3ff1d70200d3096b7bcfc905d46fcd2
 -- The yearly census with readable names. A teacher is identified only by
 -- teacher_number, the warehouse's own surrogate key: an opaque number that means
 -- nothing outside this warehouse, never the HMAC pseudonym (which could be
 -- recomputed and joined elsewhere by anyone holding the key and an identifier).
 create view mart.teacher_year as
-select f.teacher_key                                   as teacher_number,
-       y.label                                         as academic_year,
-       f.academic_year_key                             as year_start,
+select f.teacher_key as teacher_number,
+       y.label as academic_year,
+       f.academic_year_key as year_start,
        s.school_code,
-       coalesce(cur.name, s.name)                      as school_name,
+       coalesce(cur.name, s.name) as school_name,
        f.position,
        f.staff_category,
        f.subject,
        f.experience_years,
-       f.experience_years <= 3                         as is_young,
+       f.experience_years <= 3 as is_young,
        f.qualification_category,
        f.has_deficit_diagnostic,
-       coalesce(d.deficits, '{}')                      as deficits,
+       coalesce(d.deficits, '{}') as deficits,
        f.has_individual_route,
        f.mentoring_role,
-       coalesce(r.expert_roles, '{}')                  as expert_roles,
+       coalesce(r.expert_roles, '{}') as expert_roles,
        f.is_methodological_asset,
        f.network_communities,
        f.is_subject_club_member,
@@ -29,19 +30,19 @@ select f.teacher_key                                   as teacher_number,
        f.internships,
        f.publications
 from dw.fact_teacher_year as f
-join dw.dim_academic_year as y on y.academic_year_key = f.academic_year_key
-join dw.dim_school as s on s.school_key = f.school_key
+inner join dw.dim_academic_year as y on y.academic_year_key = f.academic_year_key
+inner join dw.dim_school as s on s.school_key = f.school_key
 left join dw.dim_school as cur on cur.school_code = s.school_code and cur.is_current
 left join lateral (
     select array_agg(a.code order by a.deficit_area_key) as deficits
     from dw.bridge_teacher_year_deficit as b
-    join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
+    inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
     where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key
 ) as d on true
 left join lateral (
     select array_agg(e.code order by e.expert_role_key) as expert_roles
     from dw.bridge_teacher_year_expert_role as b
-    join dw.dim_expert_role as e on e.expert_role_key = b.expert_role_key
+    inner join dw.dim_expert_role as e on e.expert_role_key = b.expert_role_key
     where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key
 ) as r on true;
 

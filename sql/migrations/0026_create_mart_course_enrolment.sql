@@ -1,12 +1,13 @@
+-- pdmon:previous-checksum 12f0de08cfb79450fbe5051f518098f60c9d4a9b9e11b780a32f0372453bb7ba
 -- Course enrolments, denormalised with readable names: one row per enrolment.
 -- Teachers appear only as teacher_number (see mart.teacher_year).
 create view mart.course_enrolment as
-select e.enrolment_key                 as enrolment_number,
-       e.teacher_key                   as teacher_number,
-       y.label                         as academic_year,
-       e.academic_year_key             as year_start,
+select e.enrolment_key as enrolment_number,
+       e.teacher_key as teacher_number,
+       y.label as academic_year,
+       e.academic_year_key as year_start,
        s.school_code,
-       coalesce(cur.name, s.name)      as school_name,
+       coalesce(cur.name, s.name) as school_name,
        e.staff_category,
        e.position,
        e.subject,
@@ -14,22 +15,22 @@ select e.enrolment_key                 as enrolment_number,
        c.program_kind,
        c.hours,
        c.delivery,
-       a.code                          as focus_area,
+       a.code as focus_area,
        c.provider,
        c.funding,
-       sd.full_date                    as start_date,
-       ed.full_date                    as end_date,
+       sd.full_date as start_date,
+       ed.full_date as end_date,
        e.status,
        e.is_requested_by_school,
        e.has_certificate
 from dw.fact_course_enrolment as e
-join dw.dim_academic_year as y on y.academic_year_key = e.academic_year_key
-join dw.dim_school as s on s.school_key = e.school_key
+inner join dw.dim_academic_year as y on y.academic_year_key = e.academic_year_key
+inner join dw.dim_school as s on s.school_key = e.school_key
 left join dw.dim_school as cur on cur.school_code = s.school_code and cur.is_current
-join dw.dim_course as c on c.course_key = e.course_key
+inner join dw.dim_course as c on c.course_key = e.course_key
 left join dw.dim_deficit_area as a on a.deficit_area_key = c.focus_area_key
-join dw.dim_date as sd on sd.date_key = e.start_date_key
-join dw.dim_date as ed on ed.date_key = e.end_date_key;
+inner join dw.dim_date as sd on sd.date_key = e.start_date_key
+inner join dw.dim_date as ed on ed.date_key = e.end_date_key;
 
 grant select on mart.course_enrolment to pdmon_reader;
 

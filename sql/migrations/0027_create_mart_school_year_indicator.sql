@@ -1,21 +1,22 @@
+-- pdmon:previous-checksum 399d4064c287fa84abcd0f864ffccab6b565cac25baff140328de378c98773dd
 -- Indicator values per school and academic year (written by the mart refresh).
 create view mart.school_year_indicator as
 select v.indicator_id,
-       i.name_ru                   as indicator_name_ru,
-       i.name_en                   as indicator_name_en,
+       i.name_ru as indicator_name_ru,
+       i.name_en as indicator_name_en,
        i.unit,
        i.direction,
-       y.label                     as academic_year,
-       v.academic_year_key         as year_start,
+       y.label as academic_year,
+       v.academic_year_key as year_start,
        v.school_code,
-       s.name                      as school_name,
+       s.name as school_name,
        v.numerator,
        v.denominator,
        v.value,
        v.refreshed_at
 from dw.agg_indicator_value as v
-join dw.indicator as i on i.indicator_id = v.indicator_id
-join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
+inner join dw.indicator as i on i.indicator_id = v.indicator_id
+inner join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
 left join dw.dim_school as s on s.school_code = v.school_code and s.is_current
 where v.grain = 'school';
 

@@ -1,20 +1,21 @@
+-- pdmon:previous-checksum c653c6eb5dcb2e91f5466f8c697757fce739c3a7b484e9457462fe5cfc15da72
 -- Indicator values for the whole city per academic year: the same formulas over
 -- all schools, each teacher counted once (written by the mart refresh).
 create view mart.city_year_indicator as
 select v.indicator_id,
-       i.name_ru                   as indicator_name_ru,
-       i.name_en                   as indicator_name_en,
+       i.name_ru as indicator_name_ru,
+       i.name_en as indicator_name_en,
        i.unit,
        i.direction,
-       y.label                     as academic_year,
-       v.academic_year_key         as year_start,
+       y.label as academic_year,
+       v.academic_year_key as year_start,
        v.numerator,
        v.denominator,
        v.value,
        v.refreshed_at
 from dw.agg_indicator_value as v
-join dw.indicator as i on i.indicator_id = v.indicator_id
-join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
+inner join dw.indicator as i on i.indicator_id = v.indicator_id
+inner join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
 where v.grain = 'city';
 
 grant select on mart.city_year_indicator to pdmon_reader;

@@ -1,3 +1,4 @@
+-- pdmon:previous-checksum 1e68d5dc7c4aef9e12abb05534721bf416d02181b77a1961bceb896c8e219336
 -- Recommendation rules as data: a rule fires for a school (or the city) and an
 -- academic year when its condition holds on the indicator values of the mart,
 -- and its text template is filled with the figures behind it. `pdmon recommend`
@@ -24,22 +25,22 @@
 -- second condition {second_indicator} {second_value} {second_numerator}
 -- {second_denominator} {second_missing} {second_threshold}.
 create table dw.recommendation_rule (
-    rule_id            text     primary key,
-    priority           integer  not null,
-    scope              text     not null default 'both',
-    indicator_id       text     references dw.indicator (indicator_id),
-    measure            text     not null default 'value',
-    comparison         text     not null,
-    threshold          numeric  not null,
-    second_indicator_id text    references dw.indicator (indicator_id),
-    second_measure     text,
-    second_comparison  text,
-    second_threshold   numeric,
-    combine            text,
-    min_denominator    integer  not null default 0,
-    text_ru            text     not null,
-    text_en            text     not null,
-    is_enabled         boolean  not null default true,
+    rule_id             text primary key,
+    priority            integer not null,
+    scope               text not null default 'both',
+    indicator_id        text references dw.indicator (indicator_id),
+    measure             text not null default 'value',
+    comparison          text not null,
+    threshold           numeric not null,
+    second_indicator_id text references dw.indicator (indicator_id),
+    second_measure      text,
+    second_comparison   text,
+    second_threshold    numeric,
+    combine             text,
+    min_denominator     integer not null default 0,
+    text_ru             text not null,
+    text_en             text not null,
+    is_enabled          boolean not null default true,
     constraint recommendation_rule_id_format check (rule_id ~ '^[A-Za-z0-9_.-]+$'),
     constraint recommendation_rule_scope_valid check (scope in ('school', 'city', 'both')),
     constraint recommendation_rule_measure_valid check (measure in ('value', 'worsening', 'gap_to_city')),
@@ -61,6 +62,8 @@ create table dw.recommendation_rule (
         scope = 'school' or (measure <> 'gap_to_city' and coalesce(second_measure, '') <> 'gap_to_city'))
 );
 
+-- Seed rows with bilingual texts, one row per line group: long lines by design.
+-- noqa: disable=LT05
 insert into dw.recommendation_rule (rule_id, priority, scope, indicator_id, measure, comparison, threshold,
     second_indicator_id, second_measure, second_comparison, second_threshold, combine, min_denominator, text_ru, text_en) values
 ('R01', 10, 'both', 'diagnostic_share', 'value', '<', 90, null, null, null, null, null, 0,
@@ -99,6 +102,7 @@ insert into dw.recommendation_rule (rule_id, priority, scope, indicator_id, meas
 ('R12', 120, 'school', null, 'gap_to_city', '>=', 15, null, null, null, null, null, 10,
  'Показатель «{indicator}» на {gap} п. п. хуже, чем по городу: {value} ({numerator} из {denominator}) против {city_value}; изучить опыт ОО с лучшими результатами.',
  'Indicator "{indicator}" is {gap} pp worse than the city: {value} ({numerator} of {denominator}) against {city_value}; learn from the schools doing better.');
+-- noqa: enable=LT05
 
 comment on table dw.recommendation_rule is
     'Recommendation rules as data, read by pdmon recommend (and overridable by a --rules TOML file): a rule fires for a school or the city in a year when its condition holds on the mart''s indicator values; its text template is filled with the figures. Seeded with the 12 default rules. / Правила адресных рекомендаций как данные (переопределяются файлом --rules): правило срабатывает для ОО или города за год, если условие выполнено на значениях показателей; шаблон текста заполняется цифрами. Заполнено 12 правилами по умолчанию.';

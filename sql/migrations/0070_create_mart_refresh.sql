@@ -1,3 +1,4 @@
+-- pdmon:previous-checksum 9a640fa83b2c00f71e2450035c8d49066d479453a0820a6bd96723d647b1da2b
 -- One row per mart refresh that completed or failed: which loaded batches the
 -- indicator values cover. A load commits before the refresh that follows it, so
 -- a killed process or a dead server can leave the mart behind the facts; the next
@@ -6,7 +7,7 @@
 -- even when no file is new.
 create table dw.mart_refresh (
     refresh_key      bigint generated always as identity primary key,
-    status           text        not null,
+    status           text not null,
     covers_batch_key bigint,
     indicator_values integer,
     message          text,

@@ -1,12 +1,13 @@
+-- pdmon:previous-checksum 563f2efbd0cab555a5a4f378703a65d2e1d3c960c2c5ee69ca743f1e56e3fb2a
 -- The fingerprint of the pseudonym key the warehouse's teachers were pseudonymised
 -- with: an HMAC of a fixed label under the key (never the key). A load under
 -- another key would turn every teacher into a new one (the three-year coverage of
 -- a city fell from 94.5 % to 63.2 % in a test), so pdmon refuses it before
 -- reading the file. One row at most.
 create table dw.pseudonym_key (
-    is_singleton    boolean     not null default true primary key,
-    key_fingerprint text        not null,
-    is_demo_key     boolean     not null default false,
+    is_singleton    boolean not null default true primary key,
+    key_fingerprint text not null,
+    is_demo_key     boolean not null default false,
     recorded_at     timestamptz not null default now(),
     constraint pseudonym_key_one_row check (is_singleton),
     constraint pseudonym_key_fingerprint_hex check (key_fingerprint ~ '^[0-9a-f]{64}$')

@@ -2,15 +2,15 @@
 -- for every school, from the mart views: the current and previous year feed the rules, all
 -- years feed the charts. value is text in '.' notation (one decimal), null for a zero
 -- denominator.
-select 'city'::text          as grain,
-       null::text            as school_code,
-       null::text            as school_name,
+select 'city'::text as grain,
+       null::text as school_code,
+       null::text as school_name,
        c.year_start,
        c.academic_year,
        c.indicator_id,
        c.numerator,
        c.denominator,
-       c.value::text         as value
+       c.value::text as value
 from mart.city_year_indicator as c
 where c.year_start <= $1::integer
 union all

@@ -45,21 +45,22 @@ city as (
     left join mart.city_year_indicator as b on b.indicator_id = i.indicator_id and b.academic_year = $1::text
     left join mart.city_year_indicator as t on t.indicator_id = i.indicator_id and t.academic_year = $2::text
     where b.indicator_id is not null or t.indicator_id is not null
-)
-select r.indicator, r.school_code, r.school_name, r.base_value, r.target_value, r.change,
-       r.rank_base, r.rank_target, r.direction,
-       case when r.base_denominator between 1 and 9 or r.target_denominator between 1 and 9 then 'n<10' end as caveat
-from (
+),
+r as (
     select indicator_id as indicator, sort_order, 0 as is_city, school_code, school_name,
            base_value, target_value, target_value - base_value as change,
            rank_base, rank_target, direction, base_denominator, target_denominator
     from ranked
-    where ($4::text[] is null or school_code = any ($4::text[]))
+    where ($4::text[] is null or school_code = any($4::text[]))
     union all
     select indicator_id, sort_order, 1, null, null,
            base_value, target_value, target_value - base_value,
            null, null, direction, base_denominator, target_denominator
     from city
-) as r
-where ($3::text[] is null or r.indicator = any ($3::text[]))
+)
+select r.indicator, r.school_code, r.school_name, r.base_value, r.target_value, r.change,
+       r.rank_base, r.rank_target, r.direction,
+       case when r.base_denominator between 1 and 9 or r.target_denominator between 1 and 9 then 'n<10' end as caveat
+from r
+where ($3::text[] is null or r.indicator = any($3::text[]))
 order by r.sort_order, r.is_city, r.school_code

@@ -7,13 +7,7 @@
 --
 -- One row per school (or the city), year and indicator. Reads only mart, so an
 -- analyst with the pdmon_reader role can run it too.
-select v.academic_year,
-       v.school_code,
-       v.indicator_id as indicator,
-       v.numerator,
-       v.denominator,
-       v.value
-from (
+with v as (
     select academic_year, school_code, indicator_id, numerator, denominator, value
     from mart.school_year_indicator
     where coalesce($2::text, 'school') = 'school'
@@ -21,9 +15,16 @@ from (
     select academic_year, null::text, indicator_id, numerator, denominator, value
     from mart.city_year_indicator
     where $2::text = 'city'
-) as v
-join mart.indicator as i on i.indicator_id = v.indicator_id
+)
+select v.academic_year,
+       v.school_code,
+       v.indicator_id as indicator,
+       v.numerator,
+       v.denominator,
+       v.value
+from v
+inner join mart.indicator as i on i.indicator_id = v.indicator_id
 where v.academic_year = $1::text
-  and (v.school_code is null or $3::text[] is null or v.school_code = any ($3::text[]))
-  and ($4::text[] is null or v.indicator_id = any ($4::text[]))
+  and (v.school_code is null or $3::text[] is null or v.school_code = any($3::text[]))
+  and ($4::text[] is null or v.indicator_id = any($4::text[]))
 order by v.school_code nulls last, i.sort_order

@@ -8,8 +8,14 @@
 -- when lower is better. change = value - previous_value (percentage points for
 -- percent indicators).
 with target as (
-    select coalesce(split_part($2::text, '-', 1)::integer,
-                    (select max(year_start) from mart.school_year_indicator where indicator_id = $1::text)) as year_start
+    select coalesce(
+               split_part($2::text, '-', 1)::integer,
+               (
+                   select max(y.year_start)
+                   from mart.school_year_indicator as y
+                   where y.indicator_id = $1::text
+               )
+           ) as year_start
 )
 select cur.indicator_id as indicator,
        cur.school_code,
@@ -21,9 +27,9 @@ select cur.indicator_id as indicator,
        cur.value - prev.value as change,
        city_cur.value - city_prev.value as city_change
 from target
-join mart.school_year_indicator as cur
+inner join mart.school_year_indicator as cur
   on cur.year_start = target.year_start and cur.indicator_id = $1::text
-join mart.school_year_indicator as prev
+inner join mart.school_year_indicator as prev
   on prev.indicator_id = cur.indicator_id and prev.school_code = cur.school_code
  and prev.year_start = target.year_start - 1
 left join mart.city_year_indicator as city_cur
@@ -31,5 +37,5 @@ left join mart.city_year_indicator as city_cur
 left join mart.city_year_indicator as city_prev
   on city_prev.indicator_id = cur.indicator_id and city_prev.year_start = target.year_start - 1
 where (cur.value - prev.value) * case when cur.direction = 'lower' then -1 else 1 end < 0
-  and ($3::text[] is null or cur.school_code = any ($3::text[]))
+  and ($3::text[] is null or cur.school_code = any($3::text[]))
 order by (cur.value - prev.value) * case when cur.direction = 'lower' then -1 else 1 end, cur.school_code

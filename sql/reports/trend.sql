@@ -8,6 +8,17 @@
 --
 -- Long form: one row per school (or the city) and year. `pdmon report trend`
 -- pivots it to one column per year with the change over the last two years.
+with v as (
+    select indicator_id, school_code, school_name, academic_year, year_start,
+           numerator, denominator, value, unit, direction
+    from mart.school_year_indicator
+    where coalesce($4::text, 'school') = 'school'
+    union all
+    select indicator_id, null::text, null::text, academic_year, year_start,
+           numerator, denominator, value, unit, direction
+    from mart.city_year_indicator
+    where $4::text = 'city'
+)
 select v.indicator_id as indicator,
        v.school_code,
        v.school_name,
@@ -18,19 +29,9 @@ select v.indicator_id as indicator,
        v.value,
        v.unit,
        v.direction
-from (
-    select indicator_id, school_code, school_name, academic_year, year_start,
-           numerator, denominator, value, unit, direction
-    from mart.school_year_indicator
-    where coalesce($4::text, 'school') = 'school'
-    union all
-    select indicator_id, null::text, null::text, academic_year, year_start,
-           numerator, denominator, value, unit, direction
-    from mart.city_year_indicator
-    where $4::text = 'city'
-) as v
+from v
 where v.indicator_id = $1::text
   and ($2::text is null or v.year_start >= split_part($2::text, '-', 1)::integer)
   and ($3::text is null or v.year_start <= split_part($3::text, '-', 1)::integer)
-  and (v.school_code is null or $5::text[] is null or v.school_code = any ($5::text[]))
+  and (v.school_code is null or $5::text[] is null or v.school_code = any($5::text[]))
 order by v.school_code nulls last, v.year_start

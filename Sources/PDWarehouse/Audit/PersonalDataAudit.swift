@@ -6,8 +6,9 @@ import PDReport
 /// masked): a SNILS (11 digits, with or without separators), a Russian phone number, a full
 /// name with a patronymic. A healthy warehouse gives no finding.
 ///
-/// The patterns are PostgreSQL regular expressions bound as parameters; the column names come
-/// from the catalogue (`sql/audit/text_columns.sql`) and go through `PQescapeIdentifier`.
+/// One statement, `sql/audit/shape_counts.sql`: the patterns (PostgreSQL regular expressions)
+/// are bound as one `text[]` parameter; the server builds each column's count with `format`
+/// (names quoted by `%I`, patterns by `%L`) from the catalogue, and scans each column once.
 public struct PersonalDataAudit {
     /// What a finding looks like.
     public enum Shape: String, CaseIterable, Sendable {
@@ -49,19 +50,14 @@ public struct PersonalDataAudit {
     /// Every (table, column, shape) with at least one matching row.
     public func run() throws -> [Finding] {
         let shapes = Shape.allCases
+        let patterns = ReportParameterType.arrayLiteral(shapes.map(\.pattern))
         var findings: [Finding] = []
-        for column in try connection.execute(try sql.statement("audit/text_columns.sql")).rows {
-            guard let schema = column[0], let table = column[1], let name = column[2] else { continue }
-            let qualified = try connection.escapeIdentifier(schema) + "." + connection.escapeIdentifier(table)
-            let value = try connection.escapeIdentifier(name) + "::text"
-            let counts = shapes.indices.map { "count(*) filter (where \(value) ~ $\($0 + 1)) as shape_\($0)" }
-            // Built from escaped identifiers only; the patterns are bound.
-            let statement = SQL(unsafeText: "select \(counts.joined(separator: ", ")) from \(qualified)")
-            let row = try connection.execute(statement, shapes.map(\.pattern)).rows.first ?? []
-            for (index, shape) in shapes.enumerated() {
-                let rows = index < row.count ? row[index].flatMap { Int($0) } ?? 0 : 0
-                if rows > 0 { findings.append(Finding(table: "\(schema).\(table)", column: name, shape: shape, rows: rows)) }
-            }
+        for row in try connection.execute(try sql.statement("audit/shape_counts.sql"), [patterns]).rows {
+            guard let schema = row[0], let table = row[1], let name = row[2],
+                  let position = row[3].flatMap({ Int($0) }), shapes.indices.contains(position - 1),
+                  let rows = row[4].flatMap({ Int($0) }), rows > 0
+            else { continue }
+            findings.append(Finding(table: "\(schema).\(table)", column: name, shape: shapes[position - 1], rows: rows))
         }
         return findings
     }

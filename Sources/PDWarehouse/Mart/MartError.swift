@@ -5,7 +5,8 @@ public enum MartError: Error, CustomStringConvertible, Equatable {
     case definitionMissing(indicator: String, path: String)
     /// An indicator definition failed on the server; `reason` is the server's message.
     case definitionFailed(indicator: String, path: String, reason: String)
-    /// The refresh template lacks the `-- @definition` line it embeds definitions at.
+    /// The refresh's insert lacks the `-- @definition-begin` … `-- @definition-end` lines that a
+    /// definition replaces.
     case templateMalformed(path: String)
 
     public var description: String {
@@ -21,8 +22,8 @@ public enum MartError: Error, CustomStringConvertible, Equatable {
                 + " / определение показателя \(indicator) (\(path)) завершилось ошибкой; исправьте запрос;"
                 + " витрины не обновлены"
         case .templateMalformed(let path):
-            return "\(path) has no '-- @definition' line; restore the file"
-                + " / в \(path) нет строки '-- @definition'; восстановите файл"
+            return "\(path) needs one '-- @definition-begin' line and, after it, one '-- @definition-end' line; restore the file"
+                + " / в \(path) нужны строки '-- @definition-begin' и '-- @definition-end'; восстановите файл"
         }
     }
 }

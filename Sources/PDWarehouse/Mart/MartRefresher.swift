@@ -37,40 +37,41 @@ public struct MartRefresher {
     @discardableResult
     public func refresh() throws -> MartRefresh {
         let clear = try sql.statement("mart/clear_indicator_values.sql")
-        let insertTemplate = try sql.text("mart/insert_indicator_values.sql")
+        let insert = try sql.statement("mart/insert_indicator_values.sql")
         let fill = try sql.statement("mart/fill_missing_indicator_values.sql")
         let catalogue = try sql.statement("mart/catalogue.sql")
-        let templateLines = insertTemplate.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard templateLines.filter({ $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker }).count == 1 else {
-            throw MartError.templateMalformed(path: sql.url.appendingPathComponent("mart/insert_indicator_values.sql").path)
+        let count = try sql.statement("mart/count_indicator_values.sql")
+        let analyze = try sql.statement("mart/analyze_indicator_values.sql")
+        let malformed = MartError.templateMalformed(path: sql.url.appendingPathComponent("mart/insert_indicator_values.sql").path)
+        func inserting(_ definition: SQL) throws -> SQL {
+            guard let statement = insert.embedding(definition, inPlaceOfLinesFrom: Self.definitionBegin, through: Self.definitionEnd)
+            else { throw malformed }
+            return statement
         }
+        _ = try inserting("")  // the markers are checked before anything runs
 
         try connection.advisoryLock(Self.lockKey)
         defer { try? connection.advisoryUnlock(Self.lockKey) }
 
         do {
-            let rows = try connection.transaction {
-                try connection.run("set transaction isolation level repeatable read")
+            let rows = try connection.transaction(isolation: .repeatableRead) {
                 let ids = try connection.execute(catalogue).rows.compactMap { $0.first ?? nil }
                 let definitions = try ids.map { id in (id, try definition(of: id)) }
                 try connection.execute(clear)
                 for (id, definition) in definitions {
-                    let statement = templateLines
-                        .map { $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker ? definition.text : $0 }
-                        .joined(separator: "\n")
+                    let statement = try inserting(definition.statement)
                     do {
-                        // Both pieces are files of sql/: the template and the definition it embeds.
-                        try connection.execute(SQL(unsafeText: statement), [id])
+                        try connection.execute(statement, [id])
                     } catch let error as PostgresError where Self.isDefinitionError(error) {
                         throw MartError.definitionFailed(indicator: id, path: definition.path, reason: error.message)
                     }
                 }
                 try connection.execute(fill)
-                let rows = try connection.execute(try sql.statement("mart/count_indicator_values.sql")).scalarInt ?? 0
+                let rows = try connection.execute(count).scalarInt ?? 0
                 try connection.execute(try sql.statement("mart/record_refresh.sql"), [String(rows)])
                 return rows
             }
-            try connection.run(try sql.statement("mart/analyze_indicator_values.sql"))
+            try connection.run(analyze)
             let state = try state()
             return MartRefresh(indicatorValues: rows, coversBatchKey: state.coveredBatchKey)
         } catch {
@@ -103,20 +104,19 @@ public struct MartRefresher {
         _ = try? connection.execute(statement, [String(message.prefix(1000))])
     }
 
-    /// The line of the insert template that a definition replaces (the whole line, exactly once).
-    static let definitionMarker = "-- @definition"
+    /// The lines of the insert statement that a definition replaces (from the one starting with
+    /// `definitionBegin` through the one starting with `definitionEnd`, each exactly once).
+    static let definitionBegin = "-- @definition-begin"
+    static let definitionEnd = "-- @definition-end"
 
-    /// The text of `sql/indicators/<id>.sql`, without a final `;` (it is run as a subquery).
-    func definition(of id: String) throws -> (path: String, text: String) {
+    /// The statement of `sql/indicators/<id>.sql` (run as a subquery of the insert).
+    func definition(of id: String) throws -> (path: String, statement: SQL) {
         let relative = "indicators/\(id).sql"
         let path = sql.url.appendingPathComponent(relative).path
-        guard let text = try? sql.text(relative) else {
+        guard let statement = try? sql.statement(relative) else {
             throw MartError.definitionMissing(indicator: id, path: path)
         }
-        var body = Substring(text)
-        while let last = body.last, last.isWhitespace || last == ";" { body = body.dropLast() }
-        // A newline keeps a trailing line comment of the file from swallowing the ") as q".
-        return (path, String(body) + "\n")
+        return (path, statement)
     }
 }
 

@@ -28,8 +28,7 @@ public struct PlanOrder {
         }
         let start = year.start
         let previous = "\(start - 1)-\(start)"
-        let census = try connection.execute(
-            "select count(*) from dw.fact_teacher_year where academic_year_key = $1::integer", [String(start - 1)]).scalarInt ?? 0
+        let census = try connection.execute(try sql.statement("plan/census_size.sql"), [String(start - 1)]).scalarInt ?? 0
         guard census > 0 else { throw RecommendError.noData(year: previous) }
 
         let subjects = try connection.execute(try sql.statement("plan/plan_by_subject.sql"), [String(start)])

@@ -52,7 +52,7 @@ public struct Recommender {
             throw RecommendError.badYear(year)
         }
         let label = academicYear.label, start = academicYear.start
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: sql)
         let indicators = catalogue.indicators.map(\.meta)
         var rules = try RuleSet.load(connection, sql: sql)
         if let rulesFile {

@@ -2,10 +2,9 @@ import PDPostgres
 import PDReport
 
 extension IndicatorCatalogue {
-    /// The catalogue as `mart.indicator` holds it, in report order.
-    public static func load(_ connection: Connection) throws -> IndicatorCatalogue {
-        let result = try connection.execute(
-            "select indicator_id, name_ru, name_en, unit, direction from mart.indicator order by sort_order, indicator_id")
+    /// The catalogue as `mart.indicator` holds it, in report order (`sql/mart/indicator_catalogue.sql`).
+    public static func load(_ connection: Connection, sql: SQLDirectory) throws -> IndicatorCatalogue {
+        let result = try connection.execute(try sql.statement("mart/indicator_catalogue.sql"))
         return IndicatorCatalogue(indicators: result.rows.map { row in
             IndicatorInfo(
                 id: row[0] ?? "", nameRU: row[1] ?? "", nameEN: row[2] ?? "",

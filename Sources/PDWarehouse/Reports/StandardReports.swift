@@ -29,7 +29,7 @@ public struct StandardReports {
 
     /// The catalogued indicators, then the bundled reports with their parameters.
     public func list() throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         return presentation.list(catalogue: catalogue, reports: try library.all())
     }
 
@@ -38,7 +38,7 @@ public struct StandardReports {
     /// One row per school (or the city) and indicator for `year`; columns
     /// `academic_year, school_code, indicator, numerator, denominator, value`.
     public func indicators(year: String, by grain: ReportGrain = .school, schools: [String] = [], indicators ids: [String] = []) throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try catalogue.check(ids)
         var values: [String: [String]] = ["year": [year], "by": [grain.rawValue]]
         if !schools.isEmpty { values["school"] = schools }
@@ -53,7 +53,7 @@ public struct StandardReports {
     /// the last two years (percentage points, or hours) and a mark that knows whether higher
     /// or lower is better.
     public func trend(indicator id: String, from: String? = nil, to: String? = nil, by grain: ReportGrain = .school, schools: [String] = []) throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try catalogue.check([id])
         guard let info = catalogue[id] else { throw ReportError.unknownIndicator(id, known: []) }
         var values: [String: [String]] = ["indicator": [id], "by": [grain.rawValue]]
@@ -70,7 +70,7 @@ public struct StandardReports {
                           schools: [String] = []) throws -> String {
         let table = try trend(indicator: id, from: from, to: to, by: grain, schools: schools)
         let city = grain == .school ? try trend(indicator: id, from: from, to: to, by: .city) : nil
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         return presentation.trendHTML(table, city: city, indicatorID: id, isPercent: catalogue[id]?.unit == .percent)
     }
 
@@ -79,7 +79,7 @@ public struct StandardReports {
     /// For each school and indicator: the values in `base` and `target`, the change, the
     /// school's rank in each year and a change mark; the city row last for each indicator.
     public func compare(base: String, target: String, indicators ids: [String] = [], schools: [String] = []) throws -> ResultTable {
-        let catalogue = try IndicatorCatalogue.load(connection)
+        let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try catalogue.check(ids)
         var values: [String: [String]] = ["base": [base], "target": [target]]
         if !ids.isEmpty { values["indicator"] = ids }
@@ -96,7 +96,7 @@ public struct StandardReports {
         let report = try library.report(nameOrPath)
         let values = try ParameterAssignments.parse(assignments)
         let table = try ReportRunner(connection: connection).run(report, values: values)
-        let catalogue = indicatorNames ? (try? IndicatorCatalogue.load(connection)) : nil
+        let catalogue = indicatorNames ? (try? IndicatorCatalogue.load(connection, sql: library.sql)) : nil
         return presentation.run(table, report: report, catalogue: catalogue)
     }
 }

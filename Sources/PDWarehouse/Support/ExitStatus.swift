@@ -48,7 +48,7 @@ extension WarehouseError: ExitCoded {
         case .lockHeld: return .locked
         case .notMigrated, .migrationChanged, .migrationMissing: return .database
         case .sqlDirectoryNotFound, .sqlFileUnreadable, .badMigrationName, .duplicateMigrationVersion, .fileUnreadable,
-             .pseudonymKeyChanged:
+             .pseudonymKeyChanged, .badPreviousChecksum, .badViewFile:
             return .usage
         }
     }

@@ -14,7 +14,7 @@ public enum DatabaseTarget {
     public static func connectMigrated(conninfo: String, sql: SQLDirectory) throws -> Connection {
         let connection = try Connection(conninfo: conninfo)
         let migrations = try Migration.load(from: sql.url.appendingPathComponent("migrations"))
-        let pending = try Migrator(connection: connection, migrations: migrations).pending()
+        let pending = try Migrator(connection: connection, sql: sql, migrations: migrations).pending()
         guard pending.isEmpty else {
             connection.close()
             throw WarehouseError.notMigrated(pending: pending.count)

@@ -37,8 +37,7 @@ final class TestDatabase {
         if migrated {
             let session = try connect()
             defer { session.close() }
-            let migrations = try Migration.load(from: Self.sqlDirectory.url.appendingPathComponent("migrations"))
-            try Migrator(connection: session, migrations: migrations).migrate()
+            try Migrator.project(connection: session, sql: Self.sqlDirectory).migrate()
         }
     }
 

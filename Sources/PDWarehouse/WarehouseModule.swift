@@ -1,2 +1,0 @@
-/// The warehouse: migrations, loads, the nightly ETL.
-public enum PDWarehouseModule {}
