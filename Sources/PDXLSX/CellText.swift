@@ -248,7 +248,7 @@ enum CellText {
         if parts.count == 2 {
             datePart = parts[0]
             timePart = parts[1]
-        } else if text.contains(":") {
+        } else if text.utf8.contains(UInt8(ascii: ":")) {
             timePart = parts[0]
         } else {
             datePart = parts[0]
@@ -327,7 +327,7 @@ enum CellText {
     /// Decodes OOXML's `_xHHHH_` escapes (how Excel writes control characters such as CR in
     /// cell text; `_x005F_` is a literal underscore).
     static func unescape(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0

@@ -7,8 +7,11 @@ import Foundation
 /// the consumer may `cancel()` at any time, after which `send` returns false and the producer stops.
 final class Channel<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var buffer: [Element] = []
+    /// A ring of `capacity` slots: `count` elements from `head` on. A received element's slot is
+    /// cleared at once, so nothing already handed over is kept.
+    private var ring: [Element?]
     private var head = 0
+    private var count = 0
     private let capacity: Int
     private var finished = false
     private var failure: XLSXError?
@@ -17,6 +20,7 @@ final class Channel<Element: Sendable>: @unchecked Sendable {
     init(capacity: Int) {
         precondition(capacity > 0, "capacity must be positive")
         self.capacity = capacity
+        ring = Array(repeating: nil, count: capacity)
     }
 
     /// Hands `element` over, waiting while the channel is full. Returns false when the consumer
@@ -24,11 +28,12 @@ final class Channel<Element: Sendable>: @unchecked Sendable {
     func send(_ element: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while buffer.count - head >= capacity && !cancelled {
+        while count == capacity && !cancelled {
             condition.wait()
         }
         if cancelled { return false }
-        buffer.append(element)
+        ring[(head + count) % capacity] = element
+        count += 1
         condition.broadcast()
         return true
     }
@@ -47,16 +52,13 @@ final class Channel<Element: Sendable>: @unchecked Sendable {
     func receive() throws(XLSXError) -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == buffer.count && !finished && !cancelled {
+        while count == 0 && !finished && !cancelled {
             condition.wait()
         }
-        if head < buffer.count {
-            let element = buffer[head]
-            head += 1
-            if head == buffer.count {
-                buffer.removeAll(keepingCapacity: true)
-                head = 0
-            }
+        if count > 0, let element = ring[head] {
+            ring[head] = nil
+            head = (head + 1) % capacity
+            count -= 1
             condition.broadcast()
             return element
         }
@@ -69,8 +71,9 @@ final class Channel<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         cancelled = true
-        buffer.removeAll()
+        ring = Array(repeating: nil, count: capacity)
         head = 0
+        count = 0
         condition.broadcast()
     }
 

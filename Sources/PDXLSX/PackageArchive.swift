@@ -212,9 +212,9 @@ class PartDelegate: NSObject, XMLParserDelegate {
 
 /// Element names without a namespace prefix (`x:c` → `c`): some writers prefix every element.
 @inline(__always)
-func localName(_ name: String) -> Substring {
-    guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
-    return name[name.index(after: colon)...]
+func localName(_ name: String) -> String {
+    guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+    return String(name[name.index(after: colon)...])
 }
 
 /// The value of attribute `name` whatever its prefix (`r:id`, `id`).

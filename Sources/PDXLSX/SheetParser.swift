@@ -201,7 +201,7 @@ final class SheetParser: PartDelegate {
         switch cellType {
         case "s":
             guard hasValue else { return nil }
-            guard let index = Int(text.trimmingCharacters(in: .whitespaces)),
+            guard let index = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)),
                   let string = context.sharedStrings.string(at: index) else {
                 fail(.badSharedStringIndex(path: context.path, sheet: context.sheetName, row: rowNumber, index: text))
                 return nil
@@ -225,7 +225,8 @@ final class SheetParser: PartDelegate {
         case "d":
             guard hasValue else { return nil }
             if let date = CellText.isoDate(text) {
-                return (date, text.contains(":") && !text.contains("-") ? .time : .date)
+                let timeOnly = text.utf8.contains(UInt8(ascii: ":")) && !text.utf8.contains(UInt8(ascii: "-"))
+                return (date, timeOnly ? .time : .date)
             }
             return (text, .text)
         default:
