@@ -298,6 +298,10 @@ public final class XLSXSheetWriter {
     private var explicitWidths: [Int: Double] = [:]
     private var widestText: [Int] = []
     private var finished = false
+    /// The letters of the columns used so far, as bytes.
+    private var columnNames: [[UInt8]] = []
+    /// The styles of dates and date-times, plain and bold, once registered.
+    private var dateStyles: [Int?] = [nil, nil, nil, nil]
 
     /// Excel's limit on a cell's text.
     static let maxTextLength = 32_767
@@ -346,53 +350,77 @@ public final class XLSXSheetWriter {
             throw .writeFailed(path: workbookPath, reason: "more than 1048576 rows: Excel's limit")
         }
         rowNumber += 1
-        let row = String(rowNumber)
-        emit("<row r=\"\(row)\">")
+        let row = Array(String(rowNumber).utf8)
+        emit("<row r=\"")
+        buffer.append(contentsOf: row)
+        emit("\">")
         for (column, value) in values.enumerated() {
-            try appendCell(value, reference: SheetParser.columnName(column) + row, column: column, bold: bold)
+            try appendCell(value, row: row, column: column, bold: bold)
         }
         emit("</row>")
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    private func appendCell(_ value: XLSXValue, reference: String, column: Int, bold: Bool) throws(XLSXError) {
+    /// `<c r="B7"` and, for a style other than the default, ` s="3"`.
+    private func openCell(row: [UInt8], column: Int, style: Int) {
+        emit("<c r=\"")
+        while column >= columnNames.count { columnNames.append(Array(SheetParser.columnName(columnNames.count).utf8)) }
+        buffer.append(contentsOf: columnNames[column])
+        buffer.append(contentsOf: row)
+        emit("\"")
+        if style != 0 {
+            emit(" s=\"")
+            emit(String(style))
+            emit("\"")
+        }
+    }
+
+    private func appendCell(_ value: XLSXValue, row: [UInt8], column: Int, bold: Bool) throws(XLSXError) {
         var shown = 0
         switch value {
         case .empty:
             return
         case .text(let text):
-            guard text.count <= Self.maxTextLength else {
-                throw .writeFailed(path: workbookPath, reason: "cell \(reference) of sheet «\(name)»: text longer than "
-                                   + "\(Self.maxTextLength) characters, Excel's limit")
+            guard text.utf8.count <= Self.maxTextLength || text.count <= Self.maxTextLength else {
+                throw .writeFailed(path: workbookPath, reason: "cell \(SheetParser.columnName(column))\(rowNumber) of sheet "
+                                   + "«\(name)»: text longer than \(Self.maxTextLength) characters, Excel's limit")
             }
-            let style = styles.index(format: nil, bold: bold)
-            let styleAttribute = style == 0 ? "" : " s=\"\(style)\""
+            openCell(row: row, column: column, style: bold ? styles.index(format: nil, bold: true) : 0)
             if let strings {
-                emit("<c r=\"\(reference)\"\(styleAttribute) t=\"s\"><v>\(strings.index(of: text))</v></c>")
+                emit(" t=\"s\"><v>")
+                emit(String(strings.index(of: text)))
+                emit("</v></c>")
             } else {
-                let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-                emit("<c r=\"\(reference)\"\(styleAttribute) t=\"inlineStr\"><is><t"
-                       + (preserve ? " xml:space=\"preserve\">" : ">") + XMLText.content(text) + "</t></is></c>")
+                emit(XMLText.needsSpacePreserved(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
+                XMLText.appendContent(text, to: &buffer)
+                emit("</t></is></c>")
             }
-            shown = text.split(separator: "\n").map(\.count).max() ?? 0
+            // Only texts that might be wider than the column so far are measured (in UTF-16
+            // units: close enough to characters for a width, and cheap).
+            if column >= widestText.count || text.utf8.count > widestText[column] {
+                shown = text.utf8.contains(10) ? text.split(separator: "\n").map(\.utf16.count).max() ?? 0 : text.utf16.count
+            }
         case .integer(let number):
-            appendNumber(String(number), reference: reference, format: nil, bold: bold)
-            shown = String(number).count
+            let digits = String(number)
+            appendNumber(digits, row: row, column: column, style: bold ? styles.index(format: nil, bold: true) : 0)
+            shown = digits.utf8.count
         case .number(let number, let format):
             guard number.isFinite else {
-                emit("<c r=\"\(reference)\" t=\"e\"><v>#NUM!</v></c>")
+                openCell(row: row, column: column, style: 0)
+                emit(" t=\"e\"><v>#NUM!</v></c>")
                 return
             }
-            appendNumber(CellText.exactNumber(number), reference: reference,
-                         format: format == .general ? nil : format, bold: bold)
-            shown = format == .general ? min(CellText.number(number).count, 12) : shownWidth(number, format)
+            let text = CellText.exactNumber(number)
+            appendNumber(text, row: row, column: column,
+                         style: format == .general && !bold ? 0 : styles.index(format: format == .general ? nil : format, bold: bold))
+            shown = format == .general ? min(text.utf8.count, 12) : shownWidth(number, format)
         case .boolean(let flag):
-            let style = styles.index(format: nil, bold: bold)
-            emit("<c r=\"\(reference)\"" + (style == 0 ? "" : " s=\"\(style)\"") + " t=\"b\"><v>\(flag ? 1 : 0)</v></c>")
+            openCell(row: row, column: column, style: bold ? styles.index(format: nil, bold: true) : 0)
+            emit(flag ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>")
             shown = 5
         case .date(let date):
-            let format: XLSXNumberFormat = .custom(date.hasTime ? "dd.mm.yyyy hh:mm:ss" : "dd.mm.yyyy")
-            appendNumber(CellText.exactNumber(date.serial), reference: reference, format: format, bold: bold)
+            let style = date.hasTime ? dateTimeStyle(bold: bold) : dateStyle(bold: bold)
+            appendNumber(CellText.exactNumber(date.serial), row: row, column: column, style: style)
             shown = date.hasTime ? 19 : 10
         }
         if bold { shown += 1 }
@@ -400,9 +428,25 @@ public final class XLSXSheetWriter {
         widestText[column] = max(widestText[column], shown)
     }
 
-    private func appendNumber(_ text: String, reference: String, format: XLSXNumberFormat?, bold: Bool) {
-        let style = styles.index(format: format, bold: bold)
-        emit("<c r=\"\(reference)\"" + (style == 0 ? "" : " s=\"\(style)\"") + "><v>\(text)</v></c>")
+    private func appendNumber(_ text: String, row: [UInt8], column: Int, style: Int) {
+        openCell(row: row, column: column, style: style)
+        emit("><v>")
+        emit(text)
+        emit("</v></c>")
+    }
+
+    private func dateStyle(bold: Bool) -> Int {
+        if let style = dateStyles[bold ? 1 : 0] { return style }
+        let style = styles.index(format: .custom("dd.mm.yyyy"), bold: bold)
+        dateStyles[bold ? 1 : 0] = style
+        return style
+    }
+
+    private func dateTimeStyle(bold: Bool) -> Int {
+        if let style = dateStyles[bold ? 3 : 2] { return style }
+        let style = styles.index(format: .custom("dd.mm.yyyy hh:mm:ss"), bold: bold)
+        dateStyles[bold ? 3 : 2] = style
+        return style
     }
 
     private func shownWidth(_ number: Double, _ format: XLSXNumberFormat) -> Int {
@@ -541,8 +585,7 @@ final class SharedStringTable {
             <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\(references)" uniqueCount="\(texts.count)">
             """
         for text in texts {
-            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-            xml += "<si><t" + (preserve ? " xml:space=\"preserve\">" : ">") + XMLText.content(text) + "</t></si>"
+            xml += "<si><t" + (XMLText.needsSpacePreserved(text) ? " xml:space=\"preserve\">" : ">") + XMLText.content(text) + "</t></si>"
         }
         return xml + "</sst>"
     }

@@ -3,6 +3,35 @@ enum XMLText {
     /// Element content: `& < >` escaped; control characters (and CR, which XML would turn into
     /// LF) as `_xHHHH_`; an underscore that would read as such an escape as `_x005F_`.
     static func content(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendContent(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped as element content (see `content(_:)`) to `bytes`. Text with
+    /// nothing to escape, the usual case, is copied as it is.
+    static func appendContent(_ text: String, to bytes: inout [UInt8]) {
+        var clean = true
+        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "_") || byte == 0xEF {
+            // 0xEF starts U+FFFE and U+FFFF (and other characters, which then take the slow path).
+            clean = false
+            break
+        }
+        if clean {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            bytes.append(contentsOf: escaped(text).utf8)
+        }
+    }
+
+    /// Whether a text needs `xml:space="preserve"` to keep its spaces and line breaks.
+    static func needsSpacePreserved(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace || text.utf8.contains(10)
+    }
+
+    private static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)
