@@ -19,7 +19,10 @@ public final class XLSXSheetReader {
     /// The sheet being read.
     public let sheet: XLSXSheetInfo
     /// The current row, after `next()` returned true.
-    public private(set) var row = XLSXRow(number: 0, values: [], kinds: [])
+    public private(set) var row = XLSXRow(number: 0, values: [], kinds: []) {
+        didSet { cachedRecord = nil }
+    }
+    private var cachedRecord: CSVRecord?
 
     private let channel: Channel<RowBatch>
     private var batch: [XLSXRow] = []
@@ -94,7 +97,10 @@ public final class XLSXSheetReader {
     /// The current row as a `CSVRecord` (UTF-8, `line` = the spreadsheet row number), so
     /// that code written for `CSVReader` reads a sheet unchanged.
     public var record: CSVRecord {
-        CSVRecord(fields: row.values, line: row.number, encoding: .utf8)
+        if let cachedRecord { return cachedRecord }
+        let record = CSVRecord(fields: row.values, line: row.number, encoding: .utf8)
+        cachedRecord = record
+        return record
     }
 
     /// How much of the sheet has been read, from 0 to 1 (by its decompressed XML).

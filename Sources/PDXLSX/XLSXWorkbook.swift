@@ -14,7 +14,8 @@ import FoundationXML
 ///     }
 ///
 /// Opening reads only the small parts (relationships, `workbook.xml`); styles and the shared
-/// strings are read once, when the first sheet is opened.
+/// strings are read once, when the first sheet is opened, and shared by its readers. Neither
+/// a workbook nor a reader is for concurrent use.
 public final class XLSXWorkbook {
     public let path: String
     public let limits: XLSXLimits
