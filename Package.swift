@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libpq, the only database driver. Only PDPostgres may import it.
@@ -32,6 +33,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
+        ),
+        // Pure: XLSX workbooks read as rows (streaming) and written (ZIPFoundation + XMLParser).
+        .target(
+            name: "PDXLSX",
+            dependencies: ["PDCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Pure: the deterministic generator of sample exports (spelled as the contract says).
         .target(name: "PDSample", dependencies: ["PDCSV", "PDContract"]),
@@ -62,6 +68,10 @@ let package = Package(
         .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
+        .testTarget(
+            name: "PDXLSXTests",
+            dependencies: ["PDXLSX", "PDCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "PDSampleTests",
             dependencies: ["PDSample", "PDContract", "PDCSV", .product(name: "Crypto", package: "swift-crypto")]

@@ -75,7 +75,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["PDCSV", "PDContract", "PDSample", "PDReport"])
+    @Test(arguments: ["PDCSV", "PDContract", "PDXLSX", "PDSample", "PDReport"])
     func pureModulesNeverImportTheDatabase(module: String) throws {
         let imports = try Self.imports(in: module)
         #expect(!imports.isEmpty)

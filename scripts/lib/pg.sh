@@ -13,12 +13,14 @@ pdmon_pg_bindir() {
     return 1
 }
 
-# Installs PostgreSQL and libpq-dev with apt-get when they are missing.
+# Installs PostgreSQL, libpq-dev and zlib1g-dev (ZIPFoundation inflates with zlib) with apt-get
+# when they are missing.
 pdmon_ensure_packages() {
     local need=""
     pdmon_pg_bindir >/dev/null || need="$need postgresql"
     command -v psql >/dev/null 2>&1 || need="$need postgresql-client"
     { [ -f /usr/include/postgresql/libpq-fe.h ] && pkg-config --exists libpq 2>/dev/null; } || need="$need libpq-dev pkg-config"
+    [ -f /usr/include/zlib.h ] || need="$need zlib1g-dev"
     command -v python3 >/dev/null 2>&1 || need="$need python3"
     [ -z "$need" ] && return 0
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
