@@ -120,7 +120,7 @@ struct ETLProcessTests {
             copying = try watcher.execute("""
                 select count(*) from pg_stat_activity
                 where datname = current_database() and pid <> pg_backend_pid()
-                  and (query like 'copy stage_enrolment%' or query like 'copy dw.fact_course_enrolment%')
+                  and (query like '%copy stage_enrolment (%' or query like '%copy dw.fact_course_enrolment (%')
                 """).scalarInt ?? 0 > 0
             if !copying { usleep(20_000) }
         }
