@@ -1,3 +1,5 @@
+import Foundation
+
 /// The school codes a row's `school_code` must belong to (the directory loaded so far).
 public struct KnownSchools {
     private let check: (String) -> Bool
@@ -54,6 +56,11 @@ struct Column {
 
     func issue(_ line: Int, _ value: String, _ reason: RejectReason, _ detail: String? = nil) -> RowIssue {
         RowIssue(line: line, column: name, field: field, value: TextFold.clean(value) ?? "", reason: reason, detail: detail)
+    }
+
+    /// The columns of the file that `header` maps to fields, in file order.
+    static func mapped(by header: HeaderMap) -> [Column] {
+        header.columns.sorted { $0.value < $1.value }.map { Column($0.key, header) }
     }
 }
 
@@ -170,6 +177,28 @@ enum Cells {
             return nil
         }
         return .some(year)
+    }
+
+    /// The first of `columns` whose cell holds a NUL byte (U+0000): PostgreSQL cannot store it in
+    /// text, so the row is rejected with that column (the value shows it as `␀`). Columns the
+    /// header does not map are never read, so they are not checked.
+    static func nulByte(_ fields: [String], _ columns: [Column], _ line: Int) -> RowIssue? {
+        for column in columns {
+            guard let index = column.index, index < fields.count, containsNUL(fields[index]) else { continue }
+            let shown = fields[index].replacingOccurrences(of: "\u{0}", with: "\u{2400}")
+            return column.issue(line, shown, .nulByte)
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func containsNUL(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        }) {
+            return found
+        }
+        return text.utf8.contains(0)
     }
 
     static func fieldCount(_ fields: [String], _ header: HeaderMap, _ line: Int) -> RowIssue? {
