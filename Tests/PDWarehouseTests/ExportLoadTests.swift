@@ -42,4 +42,26 @@ import PDPostgres
         }
         #expect(checked >= 5)
     }
+
+    @Test func aValueTheServerRefusesIsTheFilesProblemAndALostServerIsNot() {
+        func error(_ kind: PostgresError.Kind, _ state: String?) -> PostgresError {
+            PostgresError(kind: kind, sqlState: state, message: "m")
+        }
+        #expect(error(.copy, "22021").isRefusalOfFileContent)      // NUL: invalid byte sequence
+        #expect(error(.copy, "22P02").isRefusalOfFileContent)      // invalid text representation
+        #expect(error(.query, "23505").isRefusalOfFileContent)     // unique violation
+        #expect(error(.query, "23514").isRefusalOfFileContent)     // check violation
+        #expect(error(.copy, "54000").isRefusalOfFileContent)      // index row too large
+        #expect(!error(.connectionLost, "22021").isRefusalOfFileContent)
+        #expect(!error(.connection, nil).isRefusalOfFileContent)
+        #expect(!error(.query, "57P01").isRefusalOfFileContent)    // admin shutdown
+        #expect(!error(.query, "53100").isRefusalOfFileContent)    // disk full
+        #expect(!error(.query, "40P01").isRefusalOfFileContent)    // deadlock
+        #expect(!error(.query, nil).isRefusalOfFileContent)        // the loader's own key check
+    }
+
+    @Test func rejectsNeverCarryANULToTheDatabase() {
+        #expect("a\u{0}b".withoutNUL == "a\u{2400}b")
+        #expect("Школа № 1".withoutNUL == "Школа № 1")
+    }
 }

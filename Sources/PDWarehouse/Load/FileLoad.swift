@@ -1,6 +1,7 @@
 import Foundation
 import PDCSV
 import PDContract
+import PDPostgres
 
 /// One file's load as the loader's steps hand it on: the request, what the scan found, the
 /// reader, the row counts and the outcome being filled in.
@@ -106,8 +107,37 @@ struct Refusal: Error {
                                                    reasonCode: "malformed_csv", reasonText: error.description)]
             message = error.description
             rowsRejected = 0
+        case let error as PostgresError where error.isRefusalOfFileContent:
+            let state = error.sqlState ?? ""
+            let text = "PostgreSQL refused a value of the file [\(state)]: \(error.message); the file was not loaded"
+                + " / PostgreSQL не принял значение из файла [\(state)]: \(error.message); файл не загружен"
+            // The server does not say which row (COPY's context is not kept): line 1 stands for the file.
+            rejects = tally.rejects + [RejectEntry(line: 1, column: "", value: "", reasonCode: "refused_by_database",
+                                                   reasonText: text)]
+            message = text
+            rowsRejected = tally.rejectedRows
         default:
             return nil
         }
+    }
+}
+
+extension PostgresError {
+    /// Whether the server refused the content of the file being loaded rather than failed: a
+    /// data exception (class 22, e.g. a NUL byte: 22021), an integrity constraint violation
+    /// (class 23) or a value over a limit (54000, e.g. a title too long for its unique index),
+    /// on a connection that is still up. Inside a load every value comes from the file: such a
+    /// file is refused (exit 1), while a lost connection or a failing server throws (exit 3).
+    var isRefusalOfFileContent: Bool {
+        guard kind == .query || kind == .copy, let state = sqlState else { return false }
+        return state.hasPrefix("22") || state.hasPrefix("23") || state == "54000"
+    }
+}
+
+extension String {
+    /// The text with each NUL character (which PostgreSQL cannot store) shown as `␀` (U+2400).
+    var withoutNUL: String {
+        guard utf8.contains(0) else { return self }
+        return replacingOccurrences(of: "\u{0}", with: "\u{2400}")
     }
 }

@@ -10,8 +10,8 @@ import PDPostgres
 /// dimension keys are resolved in the client, and it goes to a staging table (or, on a first
 /// load of its years, straight to the fact table) with COPY; then new dimension members are
 /// inserted, the batch's keys are checked set-based, and staged rows are merged into the facts.
-/// Too many bad rows or a bad header refuse the file: the transaction is rolled back and only
-/// the batch record and its rejects are written.
+/// Too many bad rows, a bad header or a value the database refuses refuse the file: the
+/// transaction is rolled back and only the batch record and its rejects are written.
 ///
 /// What differs between export kinds is data, in `ExportLoad`; the steps here are the same for
 /// every kind: scan, header, skip when already loaded, validate and copy, check, merge, record.
@@ -377,10 +377,11 @@ public final class Loader {
                 row.reset()
                 row.int(batchKey)
                 row.int(reject.line)
-                row.text(reject.column)
-                row.text(reject.value)
+                // PostgreSQL stores no NUL character: a reject must never fail on the value it reports.
+                row.text(reject.column.withoutNUL)
+                row.text(reject.value.withoutNUL)
                 row.text(reject.reasonCode)
-                row.text(reject.reasonText)
+                row.text(reject.reasonText.withoutNUL)
                 row.end()
                 try writer.write(row.bytes)
             }
