@@ -5,7 +5,11 @@
 
 update stage_school s
 set school_type = coalesce(
-    (select d.school_type from dw.dim_school as d where d.school_code = s.school_code and d.is_current),
+    (
+        select d.school_type
+        from dw.dim_school as d
+        where d.school_code = s.school_code and d.is_current
+    ),
     'other')
 where s.school_type is null;
 
@@ -47,4 +51,8 @@ insert into dw.dim_school (school_code, name, school_type, is_base_school, munic
 select s.school_code, s.name, s.school_type, s.is_base_school, s.municipality, date '1900-01-01',
        current_setting('pdmon.batch_key')::bigint
 from stage_school as s
-where not exists (select 1 from dw.dim_school as d where d.school_code = s.school_code);
+where not exists (
+    select 1
+    from dw.dim_school as d
+    where d.school_code = s.school_code
+);

@@ -9,8 +9,20 @@ where t.teacher_key is null
    or sc.school_key is null
    or y.academic_year_key is null
    or exists (
-       select 1 from unnest(s.deficit_codes) as u (code)
-       where not exists (select 1 from dw.dim_deficit_area as a where a.code = u.code))
+       select 1
+       from unnest(s.deficit_codes) as u (code)
+       where not exists (
+           select 1
+           from dw.dim_deficit_area as a
+           where a.code = u.code
+       )
+   )
    or exists (
-       select 1 from unnest(s.expert_role_codes) as u (code)
-       where not exists (select 1 from dw.dim_expert_role as r where r.code = u.code))
+       select 1
+       from unnest(s.expert_role_codes) as u (code)
+       where not exists (
+           select 1
+           from dw.dim_expert_role as r
+           where r.code = u.code
+       )
+   )
