@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "pdmon",
             dependencies: [
-                "PDWarehouse", "PDContract", "PDSample", "PDReport", "PDCSV",
+                "PDWarehouse", "PDContract", "PDSample", "PDReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
-            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"]
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"],
+            exclude: ["Snapshots"]
         ),
     ]
 )

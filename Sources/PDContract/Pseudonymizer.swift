@@ -28,11 +28,11 @@ public struct Pseudonymizer: @unchecked Sendable {
     }
 
     /// A pseudonymiser under raw key bytes.
-    public init(keyBytes: [UInt8]) throws(PseudonymKeyError) {
+    public init<Bytes: Collection>(keyBytes: Bytes) throws(PseudonymKeyError) where Bytes.Element == UInt8 {
         guard keyBytes.count >= Self.minimumKeyLength else {
             throw .tooShort(source: "key", length: keyBytes.count)
         }
-        (innerPrimed, outerPrimed) = Self.prime(keyBytes)
+        (innerPrimed, outerPrimed) = Self.prime(Array(keyBytes))
         self.isDemo = false
     }
 
@@ -57,7 +57,8 @@ public struct Pseudonymizer: @unchecked Sendable {
     public static let demo = Pseudonymizer(demoKey: Array("pdmon-demo-key-NOT-FOR-REAL-DATA".utf8))
 
     /// The key from `--pseudonym-key-file` when given, else from `PDMON_PSEUDONYM_KEY`.
-    /// A key file's content is trimmed of surrounding whitespace (the trailing newline).
+    /// Both are read the same way: trimmed of surrounding spaces, tabs and line breaks (a key
+    /// file's trailing newline, a variable set from such a file).
     /// Throws a bilingual error when there is no usable key.
     public static func load(
         keyFile: String?,
@@ -70,19 +71,30 @@ public struct Pseudonymizer: @unchecked Sendable {
             } catch {
                 throw .unreadableKeyFile(path: keyFile, reason: (error as NSError).localizedDescription)
             }
-            var bytes = Array(data)
-            while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { bytes.removeLast() }
-            while let first = bytes.first, first == 0x0A || first == 0x0D || first == 0x20 || first == 0x09 { bytes.removeFirst() }
+            let bytes = trimmedKey(Array(data))
             guard !bytes.isEmpty else { throw .emptyKeyFile(path: keyFile) }
             guard bytes.count >= minimumKeyLength else { throw .tooShort(source: keyFile, length: bytes.count) }
             return try Pseudonymizer(keyBytes: bytes)
         }
-        guard let value = environment[environmentVariable], !value.isEmpty else { throw .missing }
-        guard value.utf8.count >= minimumKeyLength else {
-            throw .tooShort(source: environmentVariable, length: value.utf8.count)
-        }
-        return try Pseudonymizer(key: value)
+        let bytes = trimmedKey(Array((environment[environmentVariable] ?? "").utf8))
+        guard !bytes.isEmpty else { throw .missing }
+        guard bytes.count >= minimumKeyLength else { throw .tooShort(source: environmentVariable, length: bytes.count) }
+        return try Pseudonymizer(keyBytes: bytes)
     }
+
+    /// A key without the spaces, tabs and line breaks around it.
+    private static func trimmedKey(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return []
+        }
+        return bytes[first...last]
+    }
+
+    /// Identifies the key without revealing it: the HMAC of a fixed label under the key
+    /// (64 hex digits). The warehouse stores it (`dw.pseudonym_key`) and refuses a load under
+    /// another key, which would make every teacher a new one.
+    public var keyFingerprint: String { pseudonym(ofNormalised: "pdmon:pseudonym-key-fingerprint:v1") }
 
     /// Normalises an identifier before hashing: trimmed, spaces (incl. NBSP) and dashes
     /// (`-`, `‐`, `‑`, `–`, `—`) dropped, upper-cased. `"123-456-789 01"` → `"12345678901"`.

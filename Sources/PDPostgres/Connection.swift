@@ -1,4 +1,5 @@
 import CLibPQ
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,9 +17,20 @@ public final class Connection {
     /// Connects with a PostgreSQL URL (`postgresql://…`) or a `key=value` conninfo string.
     /// An empty string means libpq's own defaults and `PG*` environment variables, as psql does.
     /// Every connection uses `client_encoding=UTF8` and identifies itself as `pdmon`.
-    public init(conninfo: String, applicationName: String = "pdmon") throws {
-        let keywords = ["dbname", "application_name", "client_encoding"]
-        let values = [conninfo, applicationName, "UTF8"]
+    /// A server that does not answer fails after `connect_timeout` seconds (default
+    /// `defaultConnectTimeout`; `PGCONNECT_TIMEOUT` or the URL's own `connect_timeout` win).
+    /// Error messages never contain the password (`Redaction`).
+    public init(
+        conninfo: String, applicationName: String = "pdmon",
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        // Keywords before dbname are defaults that the expanded conninfo overrides.
+        var keywords = ["dbname", "application_name", "client_encoding"]
+        var values = [conninfo, applicationName, "UTF8"]
+        if (environment["PGCONNECT_TIMEOUT"] ?? "").isEmpty {
+            keywords.insert("connect_timeout", at: 0)
+            values.insert(String(Self.defaultConnectTimeout), at: 0)
+        }
         let connection = withCStringArray(keywords) { keywordPointers in
             withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
@@ -29,7 +41,7 @@ public final class Connection {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.trimmedMessage(PQerrorMessage(connection))
+            let message = Redaction.maskingPasswords(in: Self.trimmedMessage(PQerrorMessage(connection)), conninfo: conninfo)
             PQfinish(connection)
             throw PostgresError(kind: .connection, message: message)
         }
@@ -40,6 +52,9 @@ public final class Connection {
     }
 
     deinit { close() }
+
+    /// Seconds to wait for a server to accept a connection before giving up.
+    public static let defaultConnectTimeout = 10
 
     /// Finishes the connection. Safe to call more than once.
     public func close() {

@@ -10,6 +10,8 @@ public enum WarehouseError: Error, CustomStringConvertible, Equatable {
     case notMigrated(pending: Int)
     case lockHeld(what: String)
     case fileUnreadable(path: String, reason: String)
+    /// The teachers were pseudonymised under another key than the one given now.
+    case pseudonymKeyChanged(isDemoRecorded: Bool, isDemoGiven: Bool)
 
     public var description: String {
         switch self {
@@ -37,6 +39,15 @@ public enum WarehouseError: Error, CustomStringConvertible, Equatable {
                 + " / уже выполняется другой процесс (\(what)); повторите, когда он завершится"
         case .fileUnreadable(let path, let reason):
             return "cannot read \(path): \(reason) / не удалось прочитать файл \(path): \(reason)"
+        case .pseudonymKeyChanged(let isDemoRecorded, let isDemoGiven):
+            var text = "the pseudonym key differs from the one the warehouse's teachers were pseudonymised with:"
+                + " loading under it would make every teacher a new one; nothing was loaded."
+                + " Use the warehouse's key (PDMON_PSEUDONYM_KEY or --pseudonym-key-file)"
+                + " / ключ псевдонимизации не тот, с которым загружены педагоги хранилища: с ним каждый педагог"
+                + " стал бы новым; ничего не загружено. Укажите ключ хранилища (PDMON_PSEUDONYM_KEY или --pseudonym-key-file)"
+            if isDemoRecorded { text += " (the warehouse was loaded with the public demo key / хранилище загружено с демо-ключом)" }
+            if isDemoGiven { text += " (the public demo key was given / указан демо-ключ)" }
+            return text
         }
     }
 }

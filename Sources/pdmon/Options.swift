@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PDContract
 import PDReport
 import PDWarehouse
 
@@ -12,6 +13,12 @@ struct ConnectionOptions: ParsableArguments {
     var databaseURL: String?
 
     var conninfo: String { DatabaseTarget.conninfo(option: databaseURL) }
+
+    /// The warehouse facade for one command, after the log is set up.
+    func warehouse(_ logging: LoggingOptions, pseudonymizer: (Logger) throws -> Pseudonymizer? = { _ in nil }) throws -> Warehouse {
+        let logger = logging.bootstrap()
+        return try Warehouse(conninfo: conninfo, logger: logger, pseudonymizer: try pseudonymizer(logger))
+    }
 }
 
 /// `--log-format` and `--log-level`, shared by every command.
@@ -52,10 +59,12 @@ struct LogLevelArgument: ExpressibleByArgument {
     var defaultValueDescription: String { value.rawValue }
 }
 
-/// `--format`, `--excel`, `--lang` and `--out`, shared by every command that prints a table.
+/// `--format`, `--excel`, `--lang` and `--out`, shared by every command that prints a table or a document.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Формат: table, csv, json, markdown, html / Output format.")
-    var format: FormatArgument = FormatArgument(.table)
+    @Option(
+        name: .customLong("format"),
+        help: "Формат: table, csv, json, markdown, html (по умолчанию table; у recommend — markdown) / Output format.")
+    var formatOption: FormatArgument?
 
     @Flag(help: "CSV для русского Excel: BOM, ';', десятичная запятая / CSV for Russian-locale spreadsheets.")
     var excel = false
@@ -67,17 +76,41 @@ struct OutputOptions: ParsableArguments {
     var out: String?
 
     func validate() throws {
-        if excel && format.value != .csv {
+        if excel && formatOption.map({ $0.value != .csv }) ?? true {
             throw ValidationError("--excel относится только к --format csv / --excel applies to --format csv only.")
         }
     }
 
+    /// The chosen format, or the command's default.
+    func format(default fallback: ReportFormat = .table) -> ReportFormat { formatOption?.value ?? fallback }
+
+    var language: ReportLanguage { lang.value }
+
     /// Table, markdown and html are read by people: they show indicator names instead of ids.
-    var showsIndicatorNames: Bool { [.table, .markdown, .html].contains(format.value) }
+    var showsIndicatorNames: Bool { [.table, .markdown, .html].contains(format()) }
 
     func write(_ table: ResultTable) throws {
-        let bytes = ReportRenderer.render(table, format: format.value, excel: excel, language: lang.value)
+        try write(tables: [table])
+    }
+
+    /// Several tables one after the other (csv: one after the other, each with its header).
+    func write(tables: [ResultTable], default fallback: ReportFormat = .table) throws {
+        let format = format(default: fallback)
+        var bytes: [UInt8] = []
+        for (index, table) in tables.enumerated() {
+            var part = ReportRenderer.render(table, format: format, excel: excel, language: language)
+            if index > 0 {
+                // One byte-order mark at the start of the file; a blank line between tables.
+                if part.starts(with: [0xEF, 0xBB, 0xBF]) { part.removeFirst(3) }
+                bytes.append(0x0A)
+            }
+            bytes += part
+        }
         try writeOutput(bytes, to: out)
+    }
+
+    func write(text: String) throws {
+        try writeOutput(Array(text.utf8), to: out)
     }
 }
 

@@ -21,6 +21,7 @@ struct PDMon: ParsableCommand {
             ReportCommand.self,
             RecommendCommand.self,
             PlanCommand.self,
+            AuditCommand.self,
         ]
     )
 

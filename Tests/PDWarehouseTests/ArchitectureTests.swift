@@ -48,4 +48,27 @@ import Testing
             #expect(!text.contains("insert into"), "\(file) has SQL")
         }
     }
+
+    /// The executable parses arguments and calls the warehouse facade: it never sees the driver.
+    @Test func theExecutableDoesNotImportTheDriver() throws {
+        let imports = try Self.imports(in: "pdmon")
+        #expect(imports["PDWarehouse"] != nil)
+        for forbidden in ["CLibPQ", "PDPostgres"] {
+            #expect(imports[forbidden] == nil, "pdmon imports \(forbidden) in \(imports[forbidden] ?? [])")
+        }
+    }
+
+    /// Every subcommand makes its database call through `Warehouse`, never a `Connection`,
+    /// `Loader`, `MartRefresher` or report type of its own.
+    @Test func theExecutableCallsOnlyTheFacade() throws {
+        let folder = Self.sources.appendingPathComponent("pdmon")
+        let files = FileManager.default.enumerator(atPath: folder.path)
+        while let file = files?.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for type in ["Connection(", "Loader(", "MartRefresher(", "StandardReports(", "Recommender(", "PlanOrder(", "InboxRun("] {
+                #expect(!text.contains(type), "\(file) builds \(type)…) itself instead of calling Warehouse")
+            }
+        }
+    }
 }

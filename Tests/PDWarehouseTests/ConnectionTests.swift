@@ -110,3 +110,31 @@ struct ConnectionTests {
         #expect(result.value(0, 0) == "2023-09-02")
     }
 }
+
+/// Passwords never reach a message, whatever libpq quotes.
+@Suite struct RedactionTests {
+    @Test(arguments: [
+        "postgresql://alice:s3cret-pw@[::1:5432/db",
+        "postgresql://alice:s3cret%ZZpw@127.0.0.1:1/db",
+        "postgres://alice:s3cret-pw@127.0.0.1:1/db?connect_timeout=2",
+        "host=127.0.0.1 port=1 user=alice password=s3cret-pw connect_timeout=2",
+        "host=127.0.0.1 port=1 user=alice password='s3cret pw' connect_timeout=2",
+    ])
+    func aFailedConnectionNeverPrintsThePassword(conninfo: String) throws {
+        do {
+            _ = try Connection(conninfo: conninfo)
+            Issue.record("connected with \(conninfo)?")
+        } catch let error as PostgresError {
+            #expect(!error.description.contains("s3cret"), "\(error.description)")
+            #expect(error.kind == .connection)
+        }
+    }
+
+    @Test func urlAndKeywordPasswordsAreMaskedInAnyText() {
+        let url = "postgresql://alice:p%40ss@db.example:5432/pd"
+        #expect(Redaction.maskingPasswords(in: "bad URI \"\(url)\"", conninfo: url) == "bad URI \"postgresql://alice:***@db.example:5432/pd\"")
+        #expect(!Redaction.maskingPasswords(in: "p@ss and p%40ss", conninfo: url).contains("p@ss"))
+        #expect(Redaction.maskingPasswords(in: "password=abc host=x", conninfo: "") == "password=*** host=x")
+        #expect(Redaction.maskingPasswords(in: "no secrets here", conninfo: "host=x") == "no secrets here")
+    }
+}

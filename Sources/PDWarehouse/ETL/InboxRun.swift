@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PDCSV
 import PDContract
 import PDPostgres
@@ -29,21 +28,14 @@ public struct InboxRun {
     public let inbox: URL
     public let template: LoadRequest
     public let loader: Loader
-    public let logger: Logger
     public let date: Date
-    /// Runs once after the files when at least one was loaded (the mart refresh).
-    public let afterLoads: () throws -> Void
 
-    public init(
-        inbox: URL, template: LoadRequest, loader: Loader, logger: Logger, date: Date = Date(),
-        afterLoads: @escaping () throws -> Void = {}
-    ) {
+    /// The mart refresh after the files is the caller's (`Warehouse.runInbox`).
+    public init(inbox: URL, template: LoadRequest, loader: Loader, date: Date = Date()) {
         self.inbox = inbox
         self.template = template
         self.loader = loader
-        self.logger = logger
         self.date = date
-        self.afterLoads = afterLoads
     }
 
     /// The files the run will take, in the order it takes them.
@@ -91,9 +83,6 @@ public struct InboxRun {
             }
             results.append(result)
             each(result)
-        }
-        if results.contains(where: { $0.outcome?.status == .loaded }) {
-            try afterLoads()
         }
         return results
     }

@@ -25,10 +25,17 @@ public struct MartRefresher {
         self.sql = sql
     }
 
-    /// Rebuilds the indicator values; returns the number of rows written
-    /// (indicators × (school-years + city-years)).
+    /// Rebuilds the indicator values and records the refresh (`dw.mart_refresh`) in the same
+    /// transaction; a failure is recorded afterwards, when the connection still works.
+    ///
+    /// - Returns: the rows written (indicators × (school-years + city-years)) and the newest
+    ///   loaded batch they cover.
+    /// - Throws: `MartError.definitionFailed` when an indicator's definition is wrong (an
+    ///   undefined column, a syntax or data error in `sql/indicators/<id>.sql`: exit 2);
+    ///   `PostgresError` when the database failed (connection lost, shut down, out of
+    ///   resources: exit 3). Nothing is half-refreshed either way.
     @discardableResult
-    public func refresh() throws -> Int {
+    public func refresh() throws -> MartRefresh {
         let clear = try sql.statement("mart/clear_indicator_values.sql")
         let insertTemplate = try sql.text("mart/insert_indicator_values.sql")
         let fill = try sql.statement("mart/fill_missing_indicator_values.sql")
@@ -41,28 +48,59 @@ public struct MartRefresher {
         try connection.advisoryLock(Self.lockKey)
         defer { try? connection.advisoryUnlock(Self.lockKey) }
 
-        let rows = try connection.transaction {
-            try connection.run("set transaction isolation level repeatable read")
-            let ids = try connection.execute(catalogue).rows.compactMap { $0.first ?? nil }
-            let definitions = try ids.map { id in (id, try definition(of: id)) }
-            try connection.execute(clear)
-            for (id, definition) in definitions {
-                let statement = templateLines
-                    .map { $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker ? definition.text : $0 }
-                    .joined(separator: "\n")
-                do {
-                    try connection.execute(SQL(unsafeText: statement), [id])
-                } catch let error as PostgresError {
-                    throw MartError.definitionFailed(indicator: id, path: definition.path, reason: error.message)
+        do {
+            let rows = try connection.transaction {
+                try connection.run("set transaction isolation level repeatable read")
+                let ids = try connection.execute(catalogue).rows.compactMap { $0.first ?? nil }
+                let definitions = try ids.map { id in (id, try definition(of: id)) }
+                try connection.execute(clear)
+                for (id, definition) in definitions {
+                    let statement = templateLines
+                        .map { $0.trimmingCharacters(in: .whitespaces) == Self.definitionMarker ? definition.text : $0 }
+                        .joined(separator: "\n")
+                    do {
+                        // Both pieces are files of sql/: the template and the definition it embeds.
+                        try connection.execute(SQL(unsafeText: statement), [id])
+                    } catch let error as PostgresError where Self.isDefinitionError(error) {
+                        throw MartError.definitionFailed(indicator: id, path: definition.path, reason: error.message)
+                    }
                 }
+                try connection.execute(fill)
+                let rows = try connection.execute(try sql.statement("mart/count_indicator_values.sql")).scalarInt ?? 0
+                try connection.execute(try sql.statement("mart/record_refresh.sql"), [String(rows)])
+                return rows
             }
-            try connection.execute(fill)
-            return try connection.execute("select count(*) from dw.agg_indicator_value").scalarInt ?? 0
+            try connection.run(try sql.statement("mart/analyze_indicator_values.sql"))
+            let state = try state()
+            return MartRefresh(indicatorValues: rows, coversBatchKey: state.coveredBatchKey)
+        } catch {
+            recordFailure(error)
+            throw error
         }
-        // Fresh statistics, or the reports plan against a table the planner thinks is empty
-        // (compare's SQL took 1.4 s instead of 0.2 s until autovacuum came by).
-        try connection.run("analyze dw.agg_indicator_value")
-        return rows
+    }
+
+    /// Whether the mart is behind the loads, and how the last refresh ended.
+    public func state() throws -> MartRefreshState {
+        let row = try connection.execute(try sql.statement("mart/refresh_state.sql")).rows.first ?? []
+        func value(_ index: Int) -> String? { index < row.count ? row[index] : nil }
+        return MartRefreshState(
+            lastLoadedBatchKey: value(0).flatMap { Int($0) }, coveredBatchKey: value(1).flatMap { Int($0) },
+            lastCompleted: value(2), lastFailed: value(3) == "failed", lastMessage: value(4), isNeeded: value(5) == "t")
+    }
+
+    /// A definition's own fault: SQLSTATE class 42 (syntax error, undefined table or column)
+    /// or 22 (a data exception such as division by zero). Anything else — a lost connection,
+    /// an administrator's shutdown, lack of memory or disk — is the database's failure.
+    static func isDefinitionError(_ error: PostgresError) -> Bool {
+        guard error.kind == .query, let state = error.sqlState else { return false }
+        return state.hasPrefix("42") || state.hasPrefix("22")
+    }
+
+    /// Best effort: a dead connection cannot record anything, and the next run refreshes anyway.
+    private func recordFailure(_ error: any Error) {
+        guard connection.isOpen, let statement = try? sql.statement("mart/record_refresh_failure.sql") else { return }
+        let message = (error as? PostgresError)?.message ?? String(describing: error)
+        _ = try? connection.execute(statement, [String(message.prefix(1000))])
     }
 
     /// The line of the insert template that a definition replaces (the whole line, exactly once).
@@ -79,5 +117,40 @@ public struct MartRefresher {
         while let last = body.last, last.isWhitespace || last == ";" { body = body.dropLast() }
         // A newline keeps a trailing line comment of the file from swallowing the ") as q".
         return (path, String(body) + "\n")
+    }
+}
+
+/// A completed refresh.
+public struct MartRefresh: Sendable, Equatable {
+    /// Rows written to `dw.agg_indicator_value`.
+    public var indicatorValues: Int
+    /// The newest loaded batch the values include (nil: nothing loaded yet).
+    public var coversBatchKey: Int?
+}
+
+/// The mart against the loads (`sql/mart/refresh_state.sql`).
+public struct MartRefreshState: Sendable, Equatable {
+    /// The newest batch with status `loaded`.
+    public var lastLoadedBatchKey: Int?
+    /// The newest loaded batch covered by the last completed refresh.
+    public var coveredBatchKey: Int?
+    /// When the last completed refresh finished (`YYYY-MM-DD HH:MM:SS`), nil if never.
+    public var lastCompleted: String?
+    /// Whether the most recent refresh failed.
+    public var lastFailed: Bool
+    /// The most recent refresh's failure message.
+    public var lastMessage: String?
+    /// A loaded batch is newer than the last completed refresh.
+    public var isNeeded: Bool
+
+    /// One line for `db status`.
+    public var summary: String {
+        var text = isNeeded
+            ? "behind the loads: refreshed by the next load or etl run, or by `pdmon db refresh`"
+                + " / отстают от загрузок: будут пересчитаны следующей загрузкой или `pdmon db refresh`"
+            : "up to date / актуальны"
+        if let lastCompleted { text += "; last refresh / последний пересчёт \(lastCompleted)" }
+        if lastFailed { text += "; the last refresh failed / последний пересчёт завершился ошибкой: \(lastMessage ?? "")" }
+        return text
     }
 }

@@ -1,4 +1,7 @@
+import PDCSV
+import PDContract
 import PDPostgres
+import PDReport
 
 /// The process exit codes that cron and wrappers can act on (documented in README).
 public enum ExitStatus: Int32, Sendable {
@@ -13,24 +16,84 @@ public enum ExitStatus: Int32, Sendable {
     /// Another run holds the advisory lock (EX_TEMPFAIL: try later).
     case locked = 75
 
-    /// The exit status for an error that ended a command.
+    /// The exit status for an error that ended a command: its own `exitStatus` when it
+    /// declares one (`ExitCoded`), else 2 (usage or configuration).
     public init(for error: any Error) {
-        switch error {
-        case let error as ExitStatusError:
-            self = error.status
-        case is PostgresError:
-            self = .database
-        case let error as WarehouseError:
-            switch error {
-            case .lockHeld: self = .locked
-            case .notMigrated, .migrationChanged, .migrationMissing: self = .database
-            default: self = .usage
-            }
-        default:
-            // Input and configuration problems: unreadable files, a missing pseudonym key, …
-            self = .usage
+        self = (error as? any ExitCoded)?.exitStatus ?? .usage
+    }
+}
+
+/// An error that declares the exit status it ends a command with.
+///
+/// The error types of this package declare theirs here, in one place, so the cron contract
+/// (0 ok, 1 a file refused, 2 usage or configuration, 3 the database, 75 locked) can be read
+/// at a glance. A data problem of a file is 1 whatever PostgreSQL said about a value: the
+/// loader turns such server errors into a refusal before they get here.
+public protocol ExitCoded: Error {
+    var exitStatus: ExitStatus { get }
+}
+
+extension ExitStatusError: ExitCoded {
+    public var exitStatus: ExitStatus { status }
+}
+
+extension PostgresError: ExitCoded {
+    /// The database was unreachable, failed, or refused a statement of ours.
+    public var exitStatus: ExitStatus { .database }
+}
+
+extension WarehouseError: ExitCoded {
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .lockHeld: return .locked
+        case .notMigrated, .migrationChanged, .migrationMissing: return .database
+        case .sqlDirectoryNotFound, .sqlFileUnreadable, .badMigrationName, .duplicateMigrationVersion, .fileUnreadable,
+             .pseudonymKeyChanged:
+            return .usage
         }
     }
+}
+
+extension MartError: ExitCoded {
+    /// A missing or broken indicator definition is configuration (a file of sql/ to fix).
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension ReportError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension RecommendError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension ReportFileError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension ReportParameterError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension CSVError: ExitCoded {
+    /// A file that cannot be read as CSV is a data problem of that file.
+    public var exitStatus: ExitStatus { .refused }
+}
+
+extension HeaderError: ExitCoded {
+    public var exitStatus: ExitStatus { .refused }
+}
+
+extension MappingError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension RuleFileError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
+}
+
+extension PseudonymKeyError: ExitCoded {
+    public var exitStatus: ExitStatus { .usage }
 }
 
 /// An error that knows its own exit status (e.g. "some files were refused").

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import PDWarehouse
 
 struct DBCommand: ParsableCommand {
@@ -16,9 +17,9 @@ struct DBCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            let logger = logging.bootstrap()
-            let sql = try SQLDirectory.locate()
-            let applied = try WarehouseAdmin.migrate(conninfo: connection.conninfo, sql: sql) { migration in
+            let warehouse = try connection.warehouse(logging)
+            let logger = Logger(label: "pdmon")
+            let applied = try warehouse.migrate { migration in
                 logger.info("applied migration \(migration.name) / применена миграция")
             }
             print(applied.isEmpty
@@ -35,9 +36,7 @@ struct DBCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            _ = logging.bootstrap()
-            let status = try WarehouseAdmin.status(conninfo: connection.conninfo, sql: try SQLDirectory.locate())
-            print(status.rendered())
+            print(try connection.warehouse(logging).status().rendered())
         }
     }
 
@@ -49,12 +48,7 @@ struct DBCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            let logger = logging.bootstrap()
-            let sql = try SQLDirectory.locate()
-            let session = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
-            defer { session.close() }
-            let rows = try MartRefresher(connection: session, sql: sql).refresh()
-            logger.info("mart refreshed / витрины обновлены", metadata: ["rows": "\(rows)"])
+            let rows = try connection.warehouse(logging).refresh().indicatorValues
             print("refreshed \(rows) indicator value(s) / пересчитано значений показателей: \(rows)")
         }
     }

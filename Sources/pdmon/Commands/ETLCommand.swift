@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PDPostgres
 import PDReport
 import PDWarehouse
 
@@ -29,16 +28,10 @@ struct ETLCommand: ParsableCommand {
         }
 
         func run() throws {
-            let logger = logging.bootstrap()
-            let sql = try SQLDirectory.locate()
-            let loader = Loader(
-                conninfo: connection.conninfo, sql: sql, pseudonymizer: try load.pseudonymizer(logger: logger), logger: logger)
-            defer { loader.close() }
-            let conninfo = connection.conninfo
-            let run = InboxRun(
-                inbox: URL(fileURLWithPath: inbox), template: try load.request(path: inbox, kind: nil, year: nil),
-                loader: loader, logger: logger, afterLoads: { try Hooks.afterLoads(conninfo: conninfo, sql: sql) })
-            let results = try run.run { print($0.summaryLine) }
+            let warehouse = try connection.warehouse(logging, pseudonymizer: load.pseudonymizer(logger:))
+            let results = try warehouse.runInbox(
+                URL(fileURLWithPath: inbox), template: try load.request(path: inbox, kind: nil, year: nil)
+            ) { print($0.summaryLine) }
             let refused = results.filter { $0.outcome?.status == .refused }.count
             let failed = results.filter { $0.failure != nil }.count
             print("files \(results.count), refused \(refused), failed \(failed) / файлов \(results.count), отклонено \(refused), ошибок \(failed)")
@@ -55,16 +48,13 @@ struct ETLCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be positive / должен быть больше 0") }
+            guard (1...1_000_000).contains(limit) else {
+                throw ValidationError("--limit must be from 1 to 1000000 / --limit должен быть от 1 до 1000000")
+            }
         }
 
         func run() throws {
-            _ = logging.bootstrap()
-            let sql = try SQLDirectory.locate()
-            let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
-            defer { db.close() }
-            let result = try db.execute(try sql.statement("etl/history.sql"), [String(limit)])
-            try output.write(ReportRunner.table(result, title: "etl history / журнал загрузок").localized(output.lang.value))
+            try output.write(try connection.warehouse(logging).etlHistory(limit: limit, language: output.language))
         }
     }
 
@@ -76,12 +66,7 @@ struct ETLCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            _ = logging.bootstrap()
-            let sql = try SQLDirectory.locate()
-            let db = try DatabaseTarget.connectMigrated(conninfo: connection.conninfo, sql: sql)
-            defer { db.close() }
-            let result = try db.execute(try sql.statement("etl/rejects.sql"), [String(batch)])
-            try output.write(ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(output.lang.value))
+            try output.write(try connection.warehouse(logging).etlRejects(batch: batch, language: output.language))
         }
     }
 }

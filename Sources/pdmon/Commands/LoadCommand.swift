@@ -54,15 +54,9 @@ struct LoadCommand: ParsableCommand {
         _ kind: ExportKind, _ files: [String], year: AcademicYear?, _ load: LoadOptions,
         _ connection: ConnectionOptions, _ logging: LoggingOptions
     ) throws {
-        let logger = logging.bootstrap()
-        let sql = try SQLDirectory.locate()
-        let loader = Loader(
-            conninfo: connection.conninfo, sql: sql, pseudonymizer: try load.pseudonymizer(logger: logger), logger: logger)
-        defer { loader.close() }
-        var refused = 0
-        var loaded = 0
-        for file in files {
-            let outcome = try loader.load(try load.request(path: file, kind: kind, year: year))
+        let warehouse = try connection.warehouse(logging, pseudonymizer: load.pseudonymizer(logger:))
+        let requests = try files.map { try load.request(path: $0, kind: kind, year: year) }
+        let outcomes = try warehouse.load(requests) { outcome in
             print(outcome.summaryLine)
             for reject in outcome.rejects.prefix(20) {
                 print("  line \(reject.line) \(reject.column) '\(reject.value)': \(reject.reasonCode) — \(reject.reasonText)")
@@ -70,10 +64,8 @@ struct LoadCommand: ParsableCommand {
             if outcome.rejects.count > 20 {
                 print("  … \(outcome.rejects.count - 20) more / ещё; see `pdmon etl rejects --batch \(outcome.batchKey ?? 0)`")
             }
-            if outcome.status == .refused { refused += 1 }
-            if outcome.status == .loaded { loaded += 1 }
         }
-        if loaded > 0 { try Hooks.afterLoads(conninfo: connection.conninfo, sql: sql) }
+        let refused = outcomes.filter { $0.status == .refused }.count
         if refused > 0 {
             throw ExitStatusError(.refused, "\(refused) file(s) refused / отклонено файлов: \(refused)")
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PDPostgres
 import PDReport
 import PDWarehouse
 
@@ -20,14 +19,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Учебный год плана, например 2024-2025 / Academic year of the plan.")
     var forYear: String
 
-    @Option(help: "Формат: markdown, html, json, table / Output format.")
-    var format: DocumentFormat = .table
-
-    @Option(help: "Язык: ru, en / Language.")
-    var lang: String = "ru"
-
-    @Option(help: "Записать в файл / Write to this file.")
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var logging: LoggingOptions
@@ -36,24 +28,15 @@ struct PlanCommand: ParsableCommand {
         guard ReportScalarType.academicYear.normalise(forYear) != nil else {
             throw ValidationError("--for-year: «\(forYear)» — не учебный год, пример: 2024-2025 / not an academic year, e.g. 2024-2025.")
         }
-        guard ReportLanguage(argument: lang) != nil else { throw ValidationError("--lang: ru или en / ru or en.") }
     }
 
     func run() throws {
-        _ = logging.bootstrap()
-        let language = ReportLanguage(argument: lang) ?? .defaultLanguage
-        let sql = try SQLDirectory.locate()
-        let database = try Connection(conninfo: connection.conninfo)
-        defer { database.close() }
-        let plan = try PlanOrder(connection: database, sql: sql, language: language).plan(forYear: forYear)
-        let text: String = switch format {
-        case .table:
-            TableRenderer.render(plan.bySubject, language: language) + "\n" + TableRenderer.render(plan.byDeficitArea, language: language)
-        case .markdown:
-            MarkdownRenderer.render(plan.bySubject, language: language) + "\n" + MarkdownRenderer.render(plan.byDeficitArea, language: language)
-        case .json: plan.json()
-        case .html: plan.html(language: language)
+        let language = output.language
+        let plan = try connection.warehouse(logging).plan(forYear: forYear, language: language)
+        switch output.format() {
+        case .json: try output.write(text: plan.json())
+        case .html: try output.write(text: plan.html(language: language))
+        case .table, .markdown, .csv: try output.write(tables: [plan.bySubject, plan.byDeficitArea])
         }
-        try writeOutput(Array(text.utf8), to: out)
     }
 }

@@ -1,14 +1,8 @@
 import ArgumentParser
 import Foundation
 import PDContract
-import PDPostgres
 import PDReport
 import PDWarehouse
-
-/// `--format` of recommend and plan: the report formats plus html.
-enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
-    case markdown, html, json, table
-}
 
 /// `pdmon recommend`: targeted recommendations for the city and each school, with evidence.
 struct RecommendCommand: ParsableCommand {
@@ -32,17 +26,10 @@ struct RecommendCommand: ParsableCommand {
     @Flag(help: "Только раздел города / Only the city section.")
     var cityOnly = false
 
-    @Option(help: "Формат: markdown, html, json, table / Output format.")
-    var format: DocumentFormat = .markdown
-
-    @Option(help: "Язык: ru, en / Language.")
-    var lang: String = "ru"
-
     @Option(help: "Файл правил TOML / Rules file (TOML).")
     var rules: String?
 
-    @Option(help: "Записать в файл / Write to this file.")
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var logging: LoggingOptions
@@ -51,29 +38,23 @@ struct RecommendCommand: ParsableCommand {
         guard ReportScalarType.academicYear.normalise(year) != nil else {
             throw ValidationError("--year: «\(year)» — не учебный год, пример: 2023-2024 / not an academic year, e.g. 2023-2024.")
         }
-        guard ReportLanguage(argument: lang) != nil else { throw ValidationError("--lang: ru или en / ru or en.") }
         if cityOnly && !school.isEmpty {
             throw ValidationError("--city-only нельзя с --school / --city-only cannot be combined with --school.")
         }
     }
 
     func run() throws {
-        _ = logging.bootstrap()
-        let language = ReportLanguage(argument: lang) ?? .defaultLanguage
+        let language = output.language
         let file: RecommendationRuleFile? = try rules.map { path in
             do { return try RecommendationRuleFile.load(path: path) } catch { throw ValidationError(String(describing: error)) }
         }
-        let sql = try SQLDirectory.locate()
-        let database = try Connection(conninfo: connection.conninfo)
-        defer { database.close() }
-        let result = try Recommender(connection: database, sql: sql, language: language)
-            .recommend(year: year, schools: school, cityOnly: cityOnly, rulesFile: file)
-        let text: String = switch format {
-        case .markdown: RecommendationRenderer.markdown(result.report, language: language)
-        case .json: RecommendationRenderer.json(result.report, language: language)
-        case .table: TableRenderer.render(RecommendationRenderer.table(result.report, language: language), language: language)
-        case .html: result.html(language: language)
+        let result = try connection.warehouse(logging)
+            .recommend(year: year, schools: school, cityOnly: cityOnly, rulesFile: file, language: language)
+        switch output.format(default: .markdown) {
+        case .markdown: try output.write(text: RecommendationRenderer.markdown(result.report, language: language))
+        case .json: try output.write(text: RecommendationRenderer.json(result.report, language: language))
+        case .html: try output.write(text: result.html(language: language))
+        case .table, .csv: try output.write(tables: [RecommendationRenderer.table(result.report, language: language)])
         }
-        try writeOutput(Array(text.utf8), to: out)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PDPostgres
 import PDReport
 import PDWarehouse
 
@@ -61,19 +60,12 @@ struct ReportCommand: ParsableCommand {
         ReportScalarType.academicYear.normalise(value).flatMap { Int($0.prefix(4)) }
     }
 
-    /// Opens the warehouse connection and the sql/ folder, runs `body`, writes its table.
+    /// Runs one report through the warehouse and writes its table.
     static func report(
-        connection options: ConnectionOptions, logging: LoggingOptions, output: OutputOptions,
-        _ body: (StandardReports) throws -> ResultTable
+        _ request: ReportRequest, connection: ConnectionOptions, logging: LoggingOptions, output: OutputOptions
     ) throws {
-        _ = logging.bootstrap()
-        let sql = try SQLDirectory.locate()
-        // Reports read only mart, so an analyst's login with pdmon_reader is enough.
-        let connection = try Connection(conninfo: options.conninfo)
-        defer { connection.close() }
-        let reports = StandardReports(
-            connection: connection, sql: sql, language: output.lang.value, indicatorNames: output.showsIndicatorNames)
-        try output.write(try body(reports))
+        let warehouse = try connection.warehouse(logging)
+        try output.write(try warehouse.report(request, language: output.language, indicatorNames: output.showsIndicatorNames))
     }
 
     // MARK: - Subcommands
@@ -87,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            try ReportCommand.report(connection: connection, logging: logging, output: output) { try $0.list() }
+            try ReportCommand.report(.list, connection: connection, logging: logging, output: output)
         }
     }
 
@@ -113,9 +105,9 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                try $0.indicators(year: year, by: scope.by.value, schools: scope.school, indicators: indicator)
-            }
+            try ReportCommand.report(
+                .indicators(year: year, by: scope.by.value, schools: scope.school, indicators: indicator),
+                connection: connection, logging: logging, output: output)
         }
     }
 
@@ -147,20 +139,16 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            guard output.format.value == .html else {
-                try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                    try $0.trend(indicator: indicator, from: from, to: to, by: scope.by.value, schools: scope.school)
-                }
+            guard output.format() == .html else {
+                try ReportCommand.report(
+                    .trend(indicator: indicator, from: from, to: to, by: scope.by.value, schools: scope.school),
+                    connection: connection, logging: logging, output: output)
                 return
             }
             // HTML: the city's line and the schools' lines on one chart, then the table.
-            _ = logging.bootstrap()
-            let sql = try SQLDirectory.locate()
-            let db = try Connection(conninfo: connection.conninfo)
-            defer { db.close() }
-            let reports = StandardReports(connection: db, sql: sql, language: output.lang.value, indicatorNames: true)
-            let page = try reports.trendHTML(indicator: indicator, from: from, to: to, by: scope.by.value, schools: scope.school)
-            try writeOutput(Array(page.utf8), to: output.out)
+            let page = try connection.warehouse(logging).trendPage(
+                indicator: indicator, from: from, to: to, by: scope.by.value, schools: scope.school, language: output.language)
+            try output.write(text: page)
         }
     }
 
@@ -190,9 +178,9 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                try $0.compare(base: base, target: target, indicators: indicator, schools: school)
-            }
+            try ReportCommand.report(
+                .compare(base: base, target: target, indicators: indicator, schools: school),
+                connection: connection, logging: logging, output: output)
         }
     }
 
@@ -224,9 +212,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            try ReportCommand.report(connection: connection, logging: logging, output: output) {
-                try $0.run(file, assignments: params)
-            }
+            try ReportCommand.report(.file(file, assignments: params), connection: connection, logging: logging, output: output)
         }
     }
 }

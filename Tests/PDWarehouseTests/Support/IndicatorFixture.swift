@@ -118,7 +118,7 @@ final class IndicatorFixture {
     /// Runs the mart refresh; returns the number of values written.
     @discardableResult
     func refresh() throws -> Int {
-        try MartRefresher(connection: connection, sql: sql).refresh()
+        try MartRefresher(connection: connection, sql: sql).refresh().indicatorValues
     }
 
     /// The stored numerator, denominator and value of an indicator (school nil = the city).

@@ -1,0 +1,308 @@
+import Foundation
+import Logging
+import PDContract
+import PDPostgres
+import PDReport
+
+/// The warehouse facade: the one type the command line talks to.
+///
+/// It owns the session with PostgreSQL: it opens (and closes) every connection a use needs,
+/// makes the single "is the schema migrated" check, holds the writers' advisory lock through
+/// its `Loader`, and runs the mart refresh after loads. It has one method per use: `migrate`,
+/// `status`, `refresh`, `load`, `runInbox`, `report`, `trendPage`, `etlHistory`,
+/// `etlRejects`, `audit`, `recommend`, `plan`. Errors are typed and each declares its exit code
+/// (`ExitCoded`, `Support/ExitStatus.swift`).
+///
+/// Not `Sendable` (it owns libpq connections): use it from one thread and `close()` it, or let
+/// it go out of scope (`deinit` closes).
+public final class Warehouse {
+    /// The connection string (URL or `key=value`), as given; never printed (it may hold a password).
+    private let conninfo: String
+    public let sql: SQLDirectory
+    private let logger: Logger
+    private let pseudonymizer: Pseudonymizer?
+    private var session: Connection?
+    private var sessionIsMigrated = false
+    private var loader: Loader?
+    /// How long one statement of a report, `recommend` or `plan` may run (a PostgreSQL
+    /// interval): `PDMON_STATEMENT_TIMEOUT`, else 60 s. A stuck server gives a clear error.
+    private let readStatementTimeout: String
+
+    /// - Parameters:
+    ///   - conninfo: a PostgreSQL URL or conninfo (`DatabaseTarget.conninfo(option:)`).
+    ///   - sql: the `sql/` folder; located with `SQLDirectory.locate()` when nil.
+    ///   - pseudonymizer: the key for loads of teacher data; nil for every other use.
+    /// - Throws: `WarehouseError.sqlDirectoryNotFound` when no `sql/` folder is found (exit 2).
+    public init(conninfo: String, sql: SQLDirectory? = nil, logger: Logger, pseudonymizer: Pseudonymizer? = nil) throws {
+        self.conninfo = conninfo
+        self.sql = try sql ?? SQLDirectory.locate()
+        self.logger = logger
+        self.pseudonymizer = pseudonymizer
+        let timeout = ProcessInfo.processInfo.environment["PDMON_STATEMENT_TIMEOUT"] ?? ""
+        self.readStatementTimeout = timeout.isEmpty ? "60s" : timeout
+    }
+
+    /// Runs a use that only reads in a `read only` transaction under the statement timeout:
+    /// whatever a report file says, nothing is written.
+    private func reading<T>(_ body: (Connection) throws -> T) throws -> T {
+        let connection = try connection(migrated: false)
+        return try connection.readOnly(statementTimeout: readStatementTimeout) { try body(connection) }
+    }
+
+    deinit { close() }
+
+    /// Closes every connection (releasing the writers' lock). Safe to call more than once.
+    public func close() {
+        loader?.close()
+        loader = nil
+        session?.close()
+        session = nil
+        sessionIsMigrated = false
+    }
+
+    // MARK: - Sessions
+
+    /// The session connection; with `migrated`, checked once that no migration is pending.
+    private func connection(migrated: Bool) throws -> Connection {
+        let connection = try session ?? Connection(conninfo: conninfo)
+        session = connection
+        if migrated && !sessionIsMigrated {
+            let pending = try Migrator(connection: connection, migrations: try migrations()).pending()
+            guard pending.isEmpty else { throw WarehouseError.notMigrated(pending: pending.count) }
+            sessionIsMigrated = true
+        }
+        return connection
+    }
+
+    private func migrations() throws -> [Migration] {
+        try Migration.load(from: sql.url.appendingPathComponent("migrations"))
+    }
+
+    /// The loader, connected and holding the writers' lock (`WarehouseError.lockHeld`, exit 75),
+    /// after the pseudonym key was checked against the warehouse's (`verifyPseudonymKey`).
+    private func openLoader(writes: Bool) throws -> Loader {
+        try verifyPseudonymKey(record: writes)
+        if let loader { return loader }
+        let loader = Loader(conninfo: conninfo, sql: sql, pseudonymizer: pseudonymizer, logger: logger)
+        try loader.open()
+        self.loader = loader
+        return loader
+    }
+
+    /// Refuses a key other than the one the warehouse's teachers were pseudonymised with
+    /// (`dw.pseudonym_key`), before any file is read; with `record`, records the key's
+    /// fingerprint on the first load of teacher data. No key (directory loads only): nothing to check.
+    /// - Throws: `WarehouseError.pseudonymKeyChanged` (exit 2).
+    private func verifyPseudonymKey(record: Bool) throws {
+        guard let pseudonymizer else { return }
+        let connection = try connection(migrated: true)
+        let row = try connection.execute(try sql.statement("etl/pseudonym_key_read.sql")).rows.first ?? []
+        if let recorded = row.first ?? nil {
+            guard recorded == pseudonymizer.keyFingerprint else {
+                throw WarehouseError.pseudonymKeyChanged(isDemoRecorded: row[1] == "t", isDemoGiven: pseudonymizer.isDemo)
+            }
+            return
+        }
+        guard record else { return }
+        if row.count > 2, row[2] == "t" {
+            logger.notice("""
+                the warehouse had no key fingerprint: recorded the current key's; from now on a load under another key                 is refused / отпечаток ключа записан; загрузка с другим ключом будет отклонена
+                """)
+        }
+        try connection.execute(
+            try sql.statement("etl/pseudonym_key_record.sql"), [pseudonymizer.keyFingerprint, pseudonymizer.isDemo ? "true" : "false"])
+    }
+
+    // MARK: - Schema
+
+    /// `db migrate`: applies pending migrations (under the migrations' advisory lock).
+    /// Returns what it applied, empty when up to date.
+    @discardableResult
+    public func migrate(log: (Migration) -> Void = { _ in }) throws -> [Migration] {
+        let migrator = Migrator(connection: try connection(migrated: false), migrations: try migrations())
+        let applied = try migrator.migrate(log: log)
+        sessionIsMigrated = true
+        return applied
+    }
+
+    /// `db status`: schema version, pending migrations, the mart's refresh state, row counts.
+    public func status() throws -> WarehouseStatus {
+        let connection = try connection(migrated: false)
+        let migrator = Migrator(connection: connection, migrations: try migrations())
+        let applied = try migrator.applied()
+        let pending = try migrator.pending()
+        let refresh = pending.isEmpty ? try MartRefresher(connection: connection, sql: sql).state() : nil
+        return WarehouseStatus(
+            version: applied.last?.name, appliedAt: applied.last?.appliedAt, pending: pending.map(\.name),
+            refresh: refresh, rowCounts: try WarehouseAdmin.rowCounts(connection))
+    }
+
+    // MARK: - Mart
+
+    /// `db refresh`: recomputes every indicator of the mart now (one transaction), records it.
+    @discardableResult
+    public func refresh() throws -> MartRefresh {
+        let connection = try connection(migrated: true)
+        try connection.run(try sql.statement("load/after_loads.sql"))
+        let result = try MartRefresher(connection: connection, sql: sql).refresh()
+        logger.info("mart refreshed / витрины обновлены", metadata: ["rows": "\(result.indicatorValues)"])
+        return result
+    }
+
+    /// Refreshes the mart when a loaded batch is newer than the last completed refresh (a load
+    /// committed and the refresh after it failed or never ran: a killed process, a dead
+    /// server). Returns nil when the mart was already up to date.
+    @discardableResult
+    public func refreshIfNeeded() throws -> MartRefresh? {
+        let state = try MartRefresher(connection: try connection(migrated: true), sql: sql).state()
+        guard state.isNeeded else { return nil }
+        if state.lastCompleted != nil {
+            logger.notice("the mart is behind the loads: refreshing / витрины отстают от загрузок: пересчёт",
+                          metadata: ["last_loaded_batch": "\(state.lastLoadedBatchKey ?? 0)"])
+        }
+        return try refresh()
+    }
+
+    // MARK: - Loads
+
+    /// `load KIND FILE…`: loads each file (one file = one batch = one transaction), reporting
+    /// each outcome to `each`, then refreshes the mart if anything is newer than it.
+    /// Data problems come back as outcomes (`.refused`); database failures throw.
+    public func load(_ requests: [LoadRequest], each: (LoadOutcome) -> Void = { _ in }) throws -> [LoadOutcome] {
+        let loader = try openLoader(writes: !requests.allSatisfy(\.dryRun))
+        var outcomes: [LoadOutcome] = []
+        for request in requests {
+            let outcome = try loader.load(request)
+            outcomes.append(outcome)
+            each(outcome)
+        }
+        if !requests.allSatisfy(\.dryRun) { try refreshIfNeeded() }
+        return outcomes
+    }
+
+    /// `etl run --inbox DIR`: loads every file of the inbox (see `InboxRun`), moves each to
+    /// `archive/` or `rejected/`, then refreshes the mart when anything is newer than it —
+    /// also when no file was new but an earlier night's refresh did not complete.
+    public func runInbox(
+        _ inbox: URL, template: LoadRequest, date: Date = Date(), each: (InboxRun.FileResult) -> Void = { _ in }
+    ) throws -> [InboxRun.FileResult] {
+        let run = InboxRun(inbox: inbox, template: template, loader: try openLoader(writes: !template.dryRun), date: date)
+        let results = try run.run(each: each)
+        if !template.dryRun { try refreshIfNeeded() }
+        return results
+    }
+
+    // MARK: - Reports
+
+    /// `report list|indicators|trend|compare|run`: one table of the mart, read in a `read only`
+    /// transaction under the statement timeout (an analyst's `pdmon_reader` login is enough).
+    /// `indicatorNames`: show names instead of ids.
+    /// - Throws: `ReportError.notAQuery` for a report file that is not a query or tries to write.
+    public func report(_ request: ReportRequest, language: ReportLanguage, indicatorNames: Bool) throws -> ResultTable {
+        try reading { connection in
+            try report(request, reports: StandardReports(
+                connection: connection, sql: sql, language: language, indicatorNames: indicatorNames))
+        }
+    }
+
+    private func report(_ request: ReportRequest, reports: StandardReports) throws -> ResultTable {
+        switch request {
+        case .list:
+            return try reports.list()
+        case .indicators(let year, let grain, let schools, let indicators):
+            return try reports.indicators(year: year, by: grain, schools: schools, indicators: indicators)
+        case .trend(let indicator, let from, let to, let grain, let schools):
+            return try reports.trend(indicator: indicator, from: from, to: to, by: grain, schools: schools)
+        case .compare(let base, let target, let indicators, let schools):
+            return try reports.compare(base: base, target: target, indicators: indicators, schools: schools)
+        case .file(let nameOrPath, let assignments):
+            return try reports.run(nameOrPath, assignments: assignments)
+        }
+    }
+
+    /// `report trend --format html`: the city's and the schools' lines on one chart, then the table.
+    public func trendPage(
+        indicator: String, from: String?, to: String?, by grain: ReportGrain, schools: [String], language: ReportLanguage
+    ) throws -> String {
+        try reading { connection in
+            try StandardReports(connection: connection, sql: sql, language: language, indicatorNames: true)
+                .trendHTML(indicator: indicator, from: from, to: to, by: grain, schools: schools)
+        }
+    }
+
+    /// `etl history`: the last `limit` batches, newest first.
+    public func etlHistory(limit: Int, language: ReportLanguage) throws -> ResultTable {
+        let result = try connection(migrated: true).execute(try sql.statement("etl/history.sql"), [String(limit)])
+        return ReportRunner.table(result, title: "etl history / журнал загрузок").localized(language)
+    }
+
+    /// `etl rejects --batch N`: the rejected rows of one batch (values masked).
+    public func etlRejects(batch: Int, language: ReportLanguage) throws -> ResultTable {
+        let result = try connection(migrated: true).execute(try sql.statement("etl/rejects.sql"), [String(batch)])
+        return ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(language)
+    }
+
+    /// `audit`: the text columns of `dw` holding values shaped like personal data (SNILS, phone
+    /// numbers, full names), which the warehouse must never store. Empty on a healthy warehouse.
+    public func audit() throws -> [PersonalDataAudit.Finding] {
+        try reading { connection in try PersonalDataAudit(connection: connection, sql: sql).run() }
+    }
+
+    // MARK: - Recommendations and the plan-order
+
+    /// `recommend --year Y`: the city's and the schools' targeted recommendations with evidence.
+    public func recommend(
+        year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, language: ReportLanguage
+    ) throws -> Recommender.Result {
+        try reading { connection in
+            try Recommender(connection: connection, sql: sql, language: language)
+                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+        }
+    }
+
+    /// `plan --for-year Y`: the plan-order of courses for Y from the data up to Y-1.
+    public func plan(forYear: String, language: ReportLanguage) throws -> PlanOrder.Result {
+        try reading { connection in
+            try PlanOrder(connection: connection, sql: sql, language: language).plan(forYear: forYear)
+        }
+    }
+}
+
+/// What `report` runs.
+public enum ReportRequest: Sendable {
+    /// The indicators and the bundled reports.
+    case list
+    /// Indicator values of one academic year by school or for the city.
+    case indicators(year: String, by: ReportGrain, schools: [String], indicators: [String])
+    /// One indicator over the years.
+    case trend(indicator: String, from: String?, to: String?, by: ReportGrain, schools: [String])
+    /// Two academic years side by side per school.
+    case compare(base: String, target: String, indicators: [String], schools: [String])
+    /// A report file of `sql/reports/` by name, or a path, with `name=value` parameters.
+    case file(String, assignments: [String])
+}
+
+/// What `db status` shows.
+public struct WarehouseStatus: Sendable {
+    /// The last applied migration, nil before the first migrate.
+    public var version: String?
+    public var appliedAt: String?
+    public var pending: [String]
+    /// The mart's refresh state; nil while migrations are pending.
+    public var refresh: MartRefreshState?
+    /// Exact row counts of the warehouse tables, schema-qualified, in name order.
+    public var rowCounts: [(table: String, rows: Int)]
+
+    public func rendered() -> String {
+        var lines = [
+            "version / версия схемы: \(version ?? "none / нет") \(appliedAt.map { "(\($0))" } ?? "")",
+            "pending migrations / не применено: \(pending.isEmpty ? "0" : pending.joined(separator: ", "))",
+        ]
+        if let refresh { lines.append("mart / витрины: \(refresh.summary)") }
+        let width = rowCounts.map(\.table.count).max() ?? 0
+        for (table, rows) in rowCounts {
+            lines.append(table.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(rows))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

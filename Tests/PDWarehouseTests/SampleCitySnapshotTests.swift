@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The warehouse's answers on the sample city, byte for byte, as they were before the
+/// architecture change (issue 8): the same messy exports, loaded by the nightly run, give the
+/// same `report indicators`, `trend`, `compare`, `recommend` and `plan` outputs.
+///
+/// The snapshots in `Snapshots/sample-city/` were written by the pdmon of commit 44923ba (the
+/// last one before the change) with `PDMON_UPDATE_SNAPSHOTS=1 PDMON_BINARY=<that build>`. A change
+/// of output must be deliberate: rewrite them the same way with the new binary and say why in the
+/// commit.
+@Suite(.enabled(if: TestDatabase.isConfigured && PDMonProcess.isAvailable,
+                "needs PDMON_TEST_DATABASE_URL and a built pdmon: run scripts/test"))
+struct SampleCitySnapshotTests {
+    static let folder = TestDatabase.sqlDirectory.url.deletingLastPathComponent()
+        .appendingPathComponent("Tests/PDWarehouseTests/Snapshots/sample-city")
+
+    /// Each output: a snapshot file name and the pdmon arguments that produce it.
+    static let outputs: [(name: String, arguments: [String])] = [
+        ("indicators_school.txt", ["report", "indicators", "--year", "2023-2024"]),
+        ("indicators_city_en.md", ["report", "indicators", "--year", "2023-2024", "--by", "city", "--format", "markdown", "--lang", "en"]),
+        ("indicators_school.csv", ["report", "indicators", "--year", "2023-2024", "--format", "csv"]),
+        ("trend_pd_coverage_3y.txt", ["report", "trend", "--indicator", "pd_coverage_3y"]),
+        ("trend_city_distance_share.json", ["report", "trend", "--indicator", "distance_share", "--by", "city", "--format", "json"]),
+        ("compare.txt", ["report", "compare", "--base", "2022-2023", "--target", "2023-2024"]),
+        ("compare_excel.csv", ["report", "compare", "--base", "2022-2023", "--target", "2023-2024", "--format", "csv", "--excel"]),
+        ("lagging.txt", ["report", "run", "lagging", "--param", "indicator=pd_coverage_3y", "--param", "year=2023-2024"]),
+        ("recommend.md", ["recommend", "--year", "2023-2024"]),
+        ("recommend_en.json", ["recommend", "--year", "2023-2024", "--format", "json", "--lang", "en"]),
+        ("recommend_table.txt", ["recommend", "--year", "2023-2024", "--format", "table", "--school", "101002"]),
+        ("plan.txt", ["plan", "--for-year", "2024-2025"]),
+        ("plan.md", ["plan", "--for-year", "2024-2025", "--format", "markdown"]),
+        ("plan_en.json", ["plan", "--for-year", "2024-2025", "--format", "json", "--lang", "en"]),
+    ]
+
+    @Test func theSampleCityGivesTheSameAnswersAsBefore() throws {
+        let db = try TestDatabase()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("pdmon-snap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        let environment = ["PDMON_DATABASE_URL": db.url, "PDMON_PSEUDONYM_KEY": "sample-city-snapshot-key-0123456789"]
+        func pdmon(_ arguments: [String]) throws -> PDMonProcess.Result {
+            let result = try PDMonProcess.run(arguments, environment: environment)
+            #expect(result.status == 0, "pdmon \(arguments.joined(separator: " ")): \(result.stderr)")
+            return result
+        }
+        _ = try pdmon(["db", "migrate"])
+        _ = try pdmon(["sample", "--out", inbox.path, "--schools", "8", "--teachers", "400",
+                       "--years", "2020-2021..2023-2024", "--seed", "2024", "--messy"])
+        let run = try PDMonProcess.run(["etl", "run", "--inbox", inbox.path], environment: environment)
+        #expect([0, 1].contains(run.status), "\(run.stdout)\n\(run.stderr)")
+
+        let update = ProcessInfo.processInfo.environment["PDMON_UPDATE_SNAPSHOTS"] == "1"
+        if update { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
+        for (name, arguments) in Self.outputs {
+            let output = try pdmon(arguments).stdout
+            let file = Self.folder.appendingPathComponent(name)
+            if update {
+                try Data(output.utf8).write(to: file)
+                continue
+            }
+            // Bytes, not Strings: reading a file as a String drops the Excel CSV's byte-order mark.
+            let expected = try Data(contentsOf: file)
+            if Data(output.utf8) != expected {
+                // Kept for a diff against the snapshot.
+                let actual = FileManager.default.temporaryDirectory.appendingPathComponent("pdmon-snapshots-\(name)")
+                try Data(output.utf8).write(to: actual)
+                Issue.record("pdmon \(arguments.joined(separator: " ")) differs from Snapshots/sample-city/\(name): see \(actual.path)")
+            }
+        }
+    }
+}
