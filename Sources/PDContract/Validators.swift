@@ -7,13 +7,13 @@ public struct SchoolValidator {
     private var baseSchoolFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
-    private let mappedColumns: [Column]
+    private let textCells: [(index: Int, field: ContractField)]
 
     /// `header` must be a map of kind `.schools`.
     public init(header: HeaderMap) {
         precondition(header.kind == .schools, "SchoolValidator needs a schools header")
         self.header = header
-        mappedColumns = Column.mapped(by: header)
+        textCells = Column.keptAsText(by: header)
         schoolCode = Column(.schoolCode, header)
         name = Column(.name, header)
         schoolType = Column(.schoolType, header)
@@ -25,7 +25,7 @@ public struct SchoolValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<SchoolRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, mappedColumns, line) {
+        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, textCells, header, line) {
             return .rejected([issue])
         }
         var issues: [RowIssue] = []
@@ -128,13 +128,13 @@ public struct EnrolmentValidator {
     private var requestedFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
-    private let mappedColumns: [Column]
+    private let textCells: [(index: Int, field: ContractField)]
 
     /// `header` must be a map of kind `.enrolments`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
         precondition(header.kind == .enrolments, "EnrolmentValidator needs an enrolments header")
         self.header = header
-        mappedColumns = Column.mapped(by: header)
+        textCells = Column.keptAsText(by: header)
         self.years = years
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
@@ -161,7 +161,7 @@ public struct EnrolmentValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<EnrolmentRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, mappedColumns, line) {
+        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, textCells, header, line) {
             return .rejected([issue])
         }
         var issues: [RowIssue] = []
@@ -218,13 +218,13 @@ public struct SurveyValidator {
     private var diagnosticFlag, routeFlag, assetFlag, clubFlag, interregionalFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
-    private let mappedColumns: [Column]
+    private let textCells: [(index: Int, field: ContractField)]
 
     /// `header` must be a map of kind `.survey`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
         precondition(header.kind == .survey, "SurveyValidator needs a survey header")
         self.header = header
-        mappedColumns = Column.mapped(by: header)
+        textCells = Column.keptAsText(by: header)
         self.years = years
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
@@ -258,7 +258,7 @@ public struct SurveyValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<SurveyRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, mappedColumns, line) {
+        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, textCells, header, line) {
             return .rejected([issue])
         }
         var issues: [RowIssue] = []

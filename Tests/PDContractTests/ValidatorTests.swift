@@ -30,7 +30,7 @@ struct ValidatorTests {
         #expect(!text.contains("12345678901"))
     }
 
-    @Test("a NUL byte in any read cell rejects the row with that column; the value shows it as ␀, masked if personal")
+    @Test("a NUL byte in a text cell or an identifier rejects the row with that column; the value shows ␀, masked if personal")
     func nulBytes() throws {
         var validator = try Fixtures.enrolmentValidator()
         var values = Fixtures.goodEnrolment
@@ -44,6 +44,11 @@ struct ValidatorTests {
         #expect(teacher.reasons == [.nulByte])
         #expect(teacher.issues.first?.value.hasPrefix(Masking.placeholder) == true)
         #expect(teacher.issues.first?.value.contains("789") == false)
+        // A coded cell fails its own rule, and its value shows the byte too.
+        values = Fixtures.goodEnrolment
+        values[.delivery] = "ДОТ\u{0}"
+        let coded = validator.validate(Fixtures.enrolmentRows.row(values), line: 9)
+        #expect(coded.issues.map { [$0.column, $0.reason.code, $0.value] } == [["delivery", "unknown_value", "ДОТ\u{2400}"]])
         var schools = SchoolValidator(header: try HeaderMap(kind: .schools, header: ["school_code", "name"]))
         #expect(schools.validate(["S\u{0}1", "Школа"], line: 2).reasons == [.nulByte])
         #expect(schools.validate(["S1", "Школа"], line: 3).record != nil)

@@ -101,7 +101,8 @@ extension ExportLoad {
 /// row closure captures the pipeline, and methods on a captured struct copied it (validators,
 /// caches, last record) on every row, about a fifth of the loader's CPU time. For the same
 /// reason a validator is never kept inside an enum payload: taking it out of a case and putting
-/// it back copied its duplicate tracker on every row.
+/// it back copied its duplicate tracker on every row. The accepted record is kept by plain
+/// assignment: passing a class property inout is one more dynamically checked access per row.
 protocol RowPipeline: AnyObject {
     /// Validates one row; an accepted record is kept for the encoder.
     func validate(_ fields: [String], line: Int) -> RowResult<Void>
@@ -117,17 +118,13 @@ protocol FactRowPipeline: RowPipeline {
     func encodeFact(batchKey: Int, into row: inout CopyRow) throws
 }
 
-extension RowPipeline {
-    /// Keeps an accepted record in `last` (nil after a rejected row) and tells the loader which.
+extension RowResult {
+    /// Accepted or rejected with the same issues, without the record (which the pipeline keeps).
     @inline(__always)
-    func keep<Record>(_ result: RowResult<Record>, in last: inout Record?) -> RowResult<Void> {
-        switch result {
-        case .accepted(let record):
-            last = record
-            return .accepted(())
-        case .rejected(let issues):
-            last = nil
-            return .rejected(issues)
+    var withoutRecord: RowResult<Void> {
+        switch self {
+        case .accepted: return .accepted(())
+        case .rejected(let issues): return .rejected(issues)
         }
     }
 }

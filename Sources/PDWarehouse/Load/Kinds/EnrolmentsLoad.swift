@@ -36,7 +36,9 @@ final class EnrolmentRows: FactRowPipeline {
     }
 
     func validate(_ fields: [String], line: Int) -> RowResult<Void> {
-        keep(validator.validate(fields, line: line), in: &last)
+        let result = validator.validate(fields, line: line)
+        last = result.record
+        return result.withoutRecord
     }
 
     var lastAcademicYear: Int? { last?.academicYear.start }

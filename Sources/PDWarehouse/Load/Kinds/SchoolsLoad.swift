@@ -25,7 +25,9 @@ final class SchoolRows: RowPipeline {
     }
 
     func validate(_ fields: [String], line: Int) -> RowResult<Void> {
-        keep(validator.validate(fields, line: line), in: &last)
+        let result = validator.validate(fields, line: line)
+        last = result.record
+        return result.withoutRecord
     }
 
     /// A row of `load/schools/copy_stage.sql`.

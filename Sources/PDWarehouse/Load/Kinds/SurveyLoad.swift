@@ -34,7 +34,9 @@ final class SurveyRows: RowPipeline {
     }
 
     func validate(_ fields: [String], line: Int) -> RowResult<Void> {
-        keep(validator.validate(fields, line: line), in: &last)
+        let result = validator.validate(fields, line: line)
+        last = result.record
+        return result.withoutRecord
     }
 
     /// A row of `load/survey/copy_stage.sql`.
