@@ -14,6 +14,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case duplicateRow = "duplicate_row"
     case duplicateTeacher = "duplicate_teacher"
     case wrongFieldCount = "wrong_field_count"
+    case nulByte = "nul_byte"
 
     /// The stable code, e.g. `unknown_school`.
     public var code: String { rawValue }
@@ -34,6 +35,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .duplicateRow: return "строка с тем же ключом уже встречалась в файле"
         case .duplicateTeacher: return "педагог уже указан в мониторинге этого учебного года"
         case .wrongFieldCount: return "число полей в строке не совпадает с заголовком"
+        case .nulByte: return "значение содержит нулевой байт (NUL), такое значение нельзя сохранить"
         }
     }
 
@@ -53,6 +55,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .duplicateRow: return "a row with the same key already appeared in the file"
         case .duplicateTeacher: return "teacher already listed in this academic year's census"
         case .wrongFieldCount: return "number of fields differs from the header"
+        case .nulByte: return "the value contains a NUL byte, which cannot be stored"
         }
     }
 

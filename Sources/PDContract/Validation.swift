@@ -1,3 +1,5 @@
+import Foundation
+
 /// The school codes a row's `school_code` must belong to (the directory loaded so far).
 public struct KnownSchools {
     private let check: (String) -> Bool
@@ -52,8 +54,26 @@ struct Column {
         return value
     }
 
+    /// A problem with this column's cell; a NUL byte in the value is shown as `␀`.
     func issue(_ line: Int, _ value: String, _ reason: RejectReason, _ detail: String? = nil) -> RowIssue {
-        RowIssue(line: line, column: name, field: field, value: TextFold.clean(value) ?? "", reason: reason, detail: detail)
+        var shown = TextFold.clean(value) ?? ""
+        if shown.utf8.contains(0) { shown = shown.replacingOccurrences(of: "\u{0}", with: "\u{2400}") }
+        return RowIssue(line: line, column: name, field: field, value: shown, reason: reason, detail: detail)
+    }
+
+    /// The cells of a row whose text the warehouse keeps (free text) or hashes (the teacher
+    /// identifier), in file order: those a NUL byte must not reach. Every other cell is parsed
+    /// strictly (a code, a flag, a date, a number), so a NUL there fails its own rule; a name is
+    /// never stored. Plain values: looping over them per row costs no reference counting.
+    static func keptAsText(by header: HeaderMap) -> [(index: Int, field: ContractField)] {
+        header.kind.fields.compactMap { definition -> (index: Int, field: ContractField)? in
+            switch definition.valueType {
+            case .text, .personalIdentifier:
+                return header.index(of: definition.field).map { (index: $0, field: definition.field) }
+            default:
+                return nil
+            }
+        }.sorted { $0.index < $1.index }
     }
 }
 
@@ -170,6 +190,28 @@ enum Cells {
             return nil
         }
         return .some(year)
+    }
+
+    /// The first of `cells` (`Column.keptAsText`) that holds a NUL byte (U+0000): PostgreSQL
+    /// cannot store it in text, and in an identifier it would make another pseudonym silently,
+    /// so the row is rejected with that column (the value shows it as `␀`).
+    static func nulByte(
+        _ fields: [String], _ cells: [(index: Int, field: ContractField)], _ header: HeaderMap, _ line: Int
+    ) -> RowIssue? {
+        for cell in cells where cell.index < fields.count && containsNUL(fields[cell.index]) {
+            return Column(cell.field, header).issue(line, fields[cell.index], .nulByte)
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func containsNUL(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        }) {
+            return found
+        }
+        return text.utf8.contains(0)
     }
 
     static func fieldCount(_ fields: [String], _ header: HeaderMap, _ line: Int) -> RowIssue? {

@@ -30,6 +30,35 @@ struct ValidatorTests {
         #expect(!text.contains("12345678901"))
     }
 
+    @Test("a NUL byte in a text cell or an identifier rejects the row with that column; the value shows ␀, masked if personal")
+    func nulBytes() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.courseTitle] = "Формирование\u{0}грамотности"
+        let title = validator.validate(Fixtures.enrolmentRows.row(values), line: 7)
+        #expect(title.issues.map { [String($0.line), $0.column, $0.reason.code, $0.value] }
+                == [["7", "course_title", "nul_byte", "Формирование\u{2400}грамотности"]])
+        values = Fixtures.goodEnrolment
+        values[.teacherID] = "123-456-789\u{0}01"
+        let teacher = validator.validate(Fixtures.enrolmentRows.row(values), line: 8)
+        #expect(teacher.reasons == [.nulByte])
+        #expect(teacher.issues.first?.value.hasPrefix(Masking.placeholder) == true)
+        #expect(teacher.issues.first?.value.contains("789") == false)
+        // A coded cell fails its own rule, and its value shows the byte too.
+        values = Fixtures.goodEnrolment
+        values[.delivery] = "ДОТ\u{0}"
+        let coded = validator.validate(Fixtures.enrolmentRows.row(values), line: 9)
+        #expect(coded.issues.map { [$0.column, $0.reason.code, $0.value] } == [["delivery", "unknown_value", "ДОТ\u{2400}"]])
+        var schools = SchoolValidator(header: try HeaderMap(kind: .schools, header: ["school_code", "name"]))
+        #expect(schools.validate(["S\u{0}1", "Школа"], line: 2).reasons == [.nulByte])
+        #expect(schools.validate(["S1", "Школа"], line: 3).record != nil)
+        var survey = try Fixtures.surveyValidator()
+        var census = Fixtures.surveyRows.row(Fixtures.goodSurvey)
+        #expect(survey.validate(census, line: 2).record != nil)
+        census[Fixtures.surveyRows.header.firstIndex(of: ContractField.subject.rawValue)!] = "ма\u{0}тематика"
+        #expect(survey.validate(census, line: 3).issues.map(\.column) == ["subject"])
+    }
+
     @Test("optional enrolment fields may be empty")
     func sparseEnrolment() throws {
         var validator = try Fixtures.enrolmentValidator()

@@ -220,11 +220,6 @@ import Testing
     /// begin/commit/rollback, the connection's settings).
     static let driverWrapper = "PDPostgres/"
 
-    /// TEMPORARY: the load path still builds statements in Swift until the loader branch moves
-    /// them into sql/load/. That branch empties this list; a listed folder without violations
-    /// fails `statementsInSwiftAreOnlyTheKnownExceptions`, so the list cannot outlive its reason.
-    static let loaderBranchExceptions: [String] = ["PDWarehouse/Load/"]
-
     /// A string literal of Swift source (single-line or the first line of a multi-line one).
     struct Literal: CustomStringConvertible {
         var file: String
@@ -318,13 +313,8 @@ import Testing
 
     @Test func statementsInSwiftAreOnlyTheKnownExceptions() throws {
         let literals = try Self.statementLiterals()
-        let allowed = [Self.driverWrapper] + Self.loaderBranchExceptions
-        let violations = literals.filter { literal in !allowed.contains { literal.file.hasPrefix($0) } }
+        let violations = literals.filter { !$0.file.hasPrefix(Self.driverWrapper) }
         #expect(violations.isEmpty, "SQL statements in Swift belong in sql/:\n\(violations.map(\.description).joined(separator: "\n"))")
-        for exception in Self.loaderBranchExceptions {
-            #expect(literals.contains { $0.file.hasPrefix(exception) },
-                    "\(exception) holds no SQL any more: remove it from loaderBranchExceptions")
-        }
     }
 
     /// The files that may build `SQL(unsafeText:)`, each reviewed: its text comes only from
@@ -340,7 +330,7 @@ import Testing
             if text.contains("SQL(unsafeText:") { users.insert(file) }
         }
         let unexpected = users.filter { file in
-            !(Self.reviewedUnsafeTextUsers + Self.loaderBranchExceptions).contains { file.hasPrefix($0) }
+            !Self.reviewedUnsafeTextUsers.contains { file.hasPrefix($0) }
         }
         #expect(unexpected.isEmpty, "SQL(unsafeText:) outside the reviewed files: \(unexpected.sorted())")
     }

@@ -164,6 +164,71 @@ struct LoaderTests {
         #expect(try fixture.count("select count(*) from dw.dim_teacher") == 0)
     }
 
+    /// A NUL byte cannot be stored by PostgreSQL: the row holding it is rejected with its line,
+    /// column and reason, the rest loads, and nothing is thrown (no exit 3 for a file's bytes).
+    @Test func aNULByteInACourseTitleRejectsItsRowAndTheRestLoads() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        var lines = LoadPathTests.enrolments(year: "2023-2024", first: 1, last: 30).split(separator: "\n").map(String.init)
+        lines[5] = lines[5].replacingOccurrences(of: "Курс «Функциональная", with: "Курс\u{0}«Функциональная")
+        let outcome = try fixture.load(try fixture.write("nul.csv", lines.joined(separator: "\n")), kind: .enrolments)
+        #expect(outcome.status == .loaded && outcome.rowsRead == 30 && outcome.rowsLoaded == 29, "\(outcome.summaryLine)")
+        #expect(outcome.rejects.map { [String($0.line), $0.column, $0.reasonCode] } == [["6", "course_title", "nul_byte"]])
+        #expect(outcome.rejects.first?.value.contains("\u{2400}") == true)
+        let stored = try fixture.rows(
+            "select line_number, column_name, reason_code from dw.etl_reject where batch_key = $1::bigint",
+            [String(outcome.batchKey ?? -1)])
+        #expect(stored.map { $0.compactMap { $0 } } == [["6", "course_title", "nul_byte"]])
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 29)
+    }
+
+    @Test func aNULByteInASchoolCodeIsRejectedNeverThrown() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        // In the directory itself: one of three rows is over the reject ratio, so the file is refused.
+        let directory = """
+            school_code,name,school_type,is_base_school
+            S04,Школа № 4,general,нет
+            S\u{0}05,Школа № 5,general,нет
+            S06,Школа № 6,general,нет
+            """
+        let refused = try fixture.load(try fixture.write("schools_nul.csv", directory), kind: .schools)
+        #expect(refused.status == .refused, "\(refused.summaryLine)")
+        #expect(refused.rejects.map { [String($0.line), $0.column, $0.reasonCode] } == [["3", "school_code", "nul_byte"]])
+        #expect(try fixture.count("select count(*) from dw.etl_batch where status = 'refused' and batch_key = $1::bigint",
+                                  [String(refused.batchKey ?? -1)]) == 1)
+        #expect(try fixture.count("select count(*) from dw.etl_reject where reason_code = 'nul_byte'") == 1)
+        #expect(try fixture.count("select count(*) from dw.dim_school") == 3)
+        // In an enrolment export.
+        var lines = LoadPathTests.enrolments(year: "2023-2024", first: 1, last: 30).split(separator: "\n").map(String.init)
+        lines[9] = lines[9].replacingOccurrences(of: ",S0", with: ",S\u{0}0")
+        let outcome = try fixture.load(try fixture.write("e_nul.csv", lines.joined(separator: "\n")), kind: .enrolments)
+        #expect(outcome.status == .loaded && outcome.rowsLoaded == 29, "\(outcome.summaryLine)")
+        #expect(outcome.rejects.map { [String($0.line), $0.column, $0.reasonCode] } == [["10", "school_code", "nul_byte"]])
+    }
+
+    /// A value the validators accept but PostgreSQL refuses (here a title too long for the course
+    /// dimension's unique index) is a problem of the file: refused, batch and reject recorded,
+    /// nothing of it written, no exception.
+    @Test func aValueTheDatabaseRefusesRefusesTheFileInsteadOfFailingTheLoad() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        let text = LoadPathTests.enrolments(year: "2023-2024", first: 1, last: 30)
+            .replacingOccurrences(of: "Курс «Функциональная грамотность» № 3", with: ExportText.unindexableTitle)
+        let outcome = try fixture.load(try fixture.write("long.csv", text), kind: .enrolments)
+        #expect(outcome.status == .refused, "\(outcome.summaryLine)")
+        #expect(outcome.rowsRead == 30 && outcome.rowsLoaded == 0)
+        #expect(outcome.rejects.last?.reasonCode == "refused_by_database")
+        #expect(outcome.message.contains("54000"), "\(outcome.message)")
+        let batch = try fixture.rows("select status, kind from dw.etl_batch where batch_key = $1::bigint",
+                                     [String(outcome.batchKey ?? -1)])
+        #expect(batch.map { $0.compactMap { $0 } } == [["refused", "enrolments"]])
+        #expect(try fixture.count("select count(*) from dw.etl_reject where reason_code = 'refused_by_database'") == 1)
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 0)
+        #expect(try fixture.count("select count(*) from dw.dim_course") == 0)
+        #expect(try fixture.count("select count(*) from dw.dim_teacher") == 0)
+    }
+
     @Test func noFullNameOrRawTeacherIdIsStoredAnywhere() throws {
         let fixture = try LoadFixture()
         try fixture.loadSchools()

@@ -3,4 +3,4 @@
 select
     (select k.key_fingerprint from dw.pseudonym_key as k) as key_fingerprint,
     (select k.is_demo_key from dw.pseudonym_key as k) as is_demo_key,
-    exists (select 1 from dw.dim_teacher) as has_teachers
+    exists(select 1 from dw.dim_teacher) as has_teachers

@@ -1,6 +1,6 @@
 -- The rejected rows of one batch ($1 batch_key), in file order. Values are already masked.
 select line_number as line,
-       column_name as column,
+       column_name as "column",
        value_masked as value,
        reason_code as reason,
        reason_text

@@ -9,23 +9,24 @@ import PDPostgres
 final class KeyAllocator {
     private let connection: Connection
     private let sequence: String
+    private let nextKeys: SQL
     private var available: [Int] = []
     private let blockSize: Int
 
-    init(connection: Connection, table: String, column: String, blockSize: Int = 1000) throws {
+    init(connection: Connection, sql: SQLDirectory, table: String, column: String, blockSize: Int = 1000) throws {
         self.connection = connection
         self.blockSize = blockSize
-        let result = try connection.execute("select pg_get_serial_sequence($1, $2)", [table, column])
+        let result = try connection.execute(try sql.statement("load/dimensions/identity_sequence.sql"), [table, column])
         guard let sequence = result.value(0, 0) else {
             throw PostgresError(kind: .query, message: "\(table).\(column) has no identity sequence")
         }
         self.sequence = sequence
+        nextKeys = try sql.statement("load/dimensions/next_keys.sql")
     }
 
     func next() throws -> Int {
         if available.isEmpty {
-            let result = try connection.execute(
-                "select nextval($1::regclass) from generate_series(1, $2::integer)", [sequence, String(blockSize)])
+            let result = try connection.execute(nextKeys, [sequence, String(blockSize)])
             available = result.rows.compactMap { $0[0].flatMap { Int($0) } }.reversed()
         }
         return available.removeLast()
@@ -95,24 +96,21 @@ final class DimensionKeys {
     private var courseKeys: KeyAllocator?
 
     /// Reads the current school versions (code → key); enough for validation and dry runs.
-    init(connection: Connection) throws {
-        for row in try connection.execute("select school_code, school_key from dw.dim_school where is_current").rows {
+    init(connection: Connection, sql: SQLDirectory) throws {
+        for row in try connection.execute(try sql.statement("load/dimensions/current_schools.sql")).rows {
             if let code = row[0], let key = row[1].flatMap({ Int($0) }) { schools[code] = key }
         }
-        for row in try connection.execute("select code, deficit_area_key from dw.dim_deficit_area").rows {
+        for row in try connection.execute(try sql.statement("load/dimensions/deficit_areas.sql")).rows {
             if let code = row[0], let key = row[1].flatMap({ Int($0) }) { deficitAreas[code] = key }
         }
     }
 
     /// Reads teachers and courses too, and opens key allocation for new members.
-    func prepareForWriting(connection: Connection, allocatorConnection: Connection) throws {
-        for row in try connection.execute("select teacher_pseudonym, teacher_key from dw.dim_teacher").rows {
+    func prepareForWriting(connection: Connection, allocatorConnection: Connection, sql: SQLDirectory) throws {
+        for row in try connection.execute(try sql.statement("load/dimensions/teachers.sql")).rows {
             if let pseudonym = row[0], let key = row[1].flatMap({ Int($0) }) { teachers[pseudonym] = key }
         }
-        let courseRows = try connection.execute("""
-            select course_key, course_title, program_kind, hours, delivery, focus_area_key, provider, funding
-            from dw.dim_course
-            """)
+        let courseRows = try connection.execute(try sql.statement("load/dimensions/courses.sql"))
         for row in courseRows.rows {
             guard let key = row[0].flatMap({ Int($0) }), let title = row[1] else { continue }
             let member = CourseMember(
@@ -120,8 +118,10 @@ final class DimensionKeys {
                 focusAreaKey: row[5].flatMap { Int($0) }, provider: row[6], funding: row[7])
             courses[member] = key
         }
-        teacherKeys = try KeyAllocator(connection: allocatorConnection, table: "dw.dim_teacher", column: "teacher_key")
-        courseKeys = try KeyAllocator(connection: allocatorConnection, table: "dw.dim_course", column: "course_key")
+        teacherKeys = try KeyAllocator(
+            connection: allocatorConnection, sql: sql, table: "dw.dim_teacher", column: "teacher_key")
+        courseKeys = try KeyAllocator(
+            connection: allocatorConnection, sql: sql, table: "dw.dim_course", column: "course_key")
     }
 
     func teacherKey(_ pseudonym: String) throws -> Int {
@@ -143,9 +143,9 @@ final class DimensionKeys {
     }
 
     /// Inserts the members met for the first time in this batch (inside the batch's transaction).
-    func insertNewMembers(connection: Connection, batchKey: Int) throws {
+    func insertNewMembers(connection: Connection, sql: SQLDirectory, batchKey: Int) throws {
         if !newTeachers.isEmpty {
-            try connection.copyIn("copy dw.dim_teacher (teacher_key, teacher_pseudonym, first_seen_batch_key) from stdin") { writer in
+            try connection.copyIn(try sql.statement("load/dimensions/copy_new_teachers.sql")) { writer in
                 var row = CopyRow()
                 for teacher in newTeachers {
                     row.reset()
@@ -158,10 +158,7 @@ final class DimensionKeys {
             }
         }
         if !newCourses.isEmpty {
-            try connection.copyIn("""
-                copy dw.dim_course (course_key, course_title, program_kind, hours, delivery, focus_area_key, provider, funding)
-                from stdin
-                """) { writer in
+            try connection.copyIn(try sql.statement("load/dimensions/copy_new_courses.sql")) { writer in
                 var row = CopyRow()
                 for course in newCourses {
                     row.reset()

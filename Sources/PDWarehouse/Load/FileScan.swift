@@ -12,7 +12,6 @@ import PDCSV
 struct FileScan {
     let sha256: String
     let byteCount: Int
-    let isValidUTF8: Bool
     /// Encoding and delimiter, from the whole file's UTF-8 validity and its first bytes.
     let format: CSVFormat
 
@@ -42,7 +41,7 @@ struct FileScan {
         let (digest, total, isValidUTF8, prefix, failure) = results.snapshot()
         if let failure { throw failure }
         let format = prefix.withUnsafeBytes { CSVFormat.detect(prefix: $0, isValidUTF8: isValidUTF8) }
-        return FileScan(sha256: digest, byteCount: total, isValidUTF8: isValidUTF8, format: format)
+        return FileScan(sha256: digest, byteCount: total, format: format)
     }
 
     /// Reads the file chunk by chunk; returns its size.

@@ -7,10 +7,14 @@ import PDPostgres
 /// Loads export files into the warehouse, one file = one batch = one transaction.
 ///
 /// A load streams the file: each row is parsed, validated and normalised by the contract, its
-/// dimension keys are resolved in the client, and it goes to a staging table with COPY; then
-/// new dimension members are inserted, the batch's keys are checked set-based, and the rows
-/// are merged into the facts. Too many bad rows or a bad header refuse the file: the transaction
-/// is rolled back and only the batch record and its rejects are written.
+/// dimension keys are resolved in the client, and it goes to a staging table (or, on a first
+/// load of its years, straight to the fact table) with COPY; then new dimension members are
+/// inserted, the batch's keys are checked set-based, and staged rows are merged into the facts.
+/// Too many bad rows, a bad header or a value the database refuses refuse the file: the
+/// transaction is rolled back and only the batch record and its rejects are written.
+///
+/// What differs between export kinds is data, in `ExportLoad`; the steps here are the same for
+/// every kind: scan, header, skip when already loaded, validate and copy, check, merge, record.
 public final class Loader {
     /// The advisory lock every writer holds (`etl run`, `load`): "pdmonetl" in ASCII.
     public static let lockKey: Int64 = 0x7064_6d6f_6e65_746c
@@ -36,9 +40,7 @@ public final class Loader {
     public func open(lock: Bool = true) throws {
         guard connection == nil else { return }
         let connection = try DatabaseTarget.connectMigrated(conninfo: conninfo, sql: sql)
-        // Staging tables are temporary: let a large one stay in memory (allocated only as used;
-        // settable only before the session's first temporary table).
-        try connection.run("set temp_buffers = '256MB'")
+        try connection.run(try sql.statement("load/session.sql"))
         if lock {
             guard try connection.tryAdvisoryLock(Self.lockKey) else {
                 connection.close()
@@ -61,209 +63,259 @@ public final class Loader {
     public func load(_ request: LoadRequest) throws -> LoadOutcome {
         try open()
         guard let connection else { preconditionFailure("open() sets the connection") }
-        let started = Date()
-        let scan = try FileScan.scan(path: request.path)
-        var outcome = LoadOutcome(
-            status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
-        var reader = try Self.openReader(request.path, format: scan.format)
-
-        // The header decides the kind and the column map; a bad one refuses the file.
+        var file = try scan(request)
         let header: HeaderMap
-        do {
-            guard try reader.next() else { throw HeaderError.emptyHeader }
-            let names = reader.record.strings()
-            header = try request.kind.map { try HeaderMap(kind: $0, header: names, mapping: request.mapping) }
-                ?? ExportKind.detect(header: names, mapping: request.mapping)
-        } catch let error as HeaderError {
-            if case .missingRequiredColumns(let kind, _) = error { outcome.kind = kind }
-            return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
-                RejectEntry(line: 1, column: "header", value: "", reasonCode: Self.reasonCode(error), reasonText: error.description)
-            ], message: error.description)
-        } catch {
-            return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
-                RejectEntry(line: 1, column: "header", value: "", reasonCode: "malformed_csv", reasonText: String(describing: error))
-            ], message: String(describing: error))
+        switch readHeader(&file) {
+        case .success(let map): header = map
+        case .failure(let refusal): return try refuse(&file, refusal, connection: connection)
         }
-        outcome.kind = header.kind
-
-        if !request.dryRun, !request.force,
-           let previous = try connection.execute(try sql.statement("etl/batch_already_loaded.sql"), [scan.sha256]).rows.first {
-            outcome.status = .skipped
-            outcome.message = "the same content was loaded as batch \(previous[0] ?? "?") (\(previous[1] ?? "")) on \(previous[2] ?? "");"
-                + " use --force to reload / уже загружен (пакет \(previous[0] ?? "?")); --force для повторной загрузки"
-            outcome.batchKey = try recordBatch(outcome, connection: connection)
-            outcome.seconds = Date().timeIntervalSince(started)
-            return outcome
-        }
+        if let skipped = try skipIfAlreadyLoaded(&file, connection: connection) { return skipped }
         if !header.unknownColumns.isEmpty {
             logger.notice("columns ignored / столбцы не используются: \(header.unknownColumns.map(\.name).joined(separator: ", "))",
                           metadata: ["file": "\(request.fileName)"])
         }
+        let description = ExportLoad.of(header.kind)
+        let context = RowContext(header: header, request: request, pseudonymizer: pseudonymizer,
+                                 dimensions: try DimensionKeys(connection: connection, sql: sql))
+        // Made before anything is written, so that a kind that needs the pseudonym key fails early without it.
+        let rows = try description.rows(context)
+        if request.dryRun { return try validateOnly(&file, rows: rows) }
+        return try loadBatch(&file, description, context, stagedRows: rows, connection: connection)
+    }
 
-        let dimensions = try DimensionKeys(connection: connection)
-        var pipeline = try KindPipeline(
-            header: header, request: request, pseudonymizer: pseudonymizer, dimensions: dimensions)
+    // MARK: - Steps
 
-        if request.dryRun {
-            var tally = RowTally()
-            var progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
-            try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
-                pipeline.validate(fields, line: line)
-            }
-            progress.finishReading(rows: tally.read)
-            outcome.rowsRead = tally.read
-            outcome.rowsRejected = tally.rejectedRows
-            outcome.rowsLoaded = tally.read - tally.rejectedRows
-            outcome.rejects = tally.rejects
-            outcome.seconds = Date().timeIntervalSince(started)
-            if tally.exceeds(request.maxRejectRatio) {
-                outcome.status = .refused
-                outcome.message = Self.ratioMessage(tally, request.maxRejectRatio) + " (dry run / проверка)"
-            } else {
-                outcome.status = .validated
-            }
-            return outcome
+    /// Scan: the file's hash, size and encoding, and a reader at its first row.
+    private func scan(_ request: LoadRequest) throws -> FileLoad {
+        let started = Date()
+        return try FileLoad(request: request, scan: try FileScan.scan(path: request.path), started: started)
+    }
+
+    /// Header: the first row decides the kind (unless the request names it) and the column map.
+    private func readHeader(_ file: inout FileLoad) -> Result<HeaderMap, Refusal> {
+        do {
+            guard try file.reader.next() else { throw HeaderError.emptyHeader }
+            let names = file.reader.record.strings()
+            let header = try file.request.kind.map { try HeaderMap(kind: $0, header: names, mapping: file.request.mapping) }
+                ?? ExportKind.detect(header: names, mapping: file.request.mapping)
+            file.outcome.kind = header.kind
+            return .success(header)
+        } catch let error as HeaderError {
+            if case .missingRequiredColumns(let kind, _) = error { file.outcome.kind = kind }
+            return .failure(Refusal(header: Self.reasonCode(error), error.description))
+        } catch {
+            return .failure(Refusal(header: "malformed_csv", String(describing: error)))
         }
+    }
 
-        // The batch's single transaction. A kill or a dead server rolls all of it back.
+    /// Skip: a file whose content was loaded before is recorded as skipped, unless `--force`.
+    private func skipIfAlreadyLoaded(_ file: inout FileLoad, connection: Connection) throws -> LoadOutcome? {
+        guard !file.request.dryRun, !file.request.force,
+              let previous = try connection.execute(
+                try sql.statement("etl/batch_already_loaded.sql"), [file.scan.sha256]).rows.first
+        else { return nil }
+        file.outcome.status = .skipped
+        file.outcome.message = "the same content was loaded as batch \(previous[0] ?? "?") (\(previous[1] ?? "")) on \(previous[2] ?? "");"
+            + " use --force to reload / уже загружен (пакет \(previous[0] ?? "?")); --force для повторной загрузки"
+        file.outcome.batchKey = try recordBatch(file.outcome, connection: connection)
+        file.outcome.seconds = Date().timeIntervalSince(file.started)
+        return file.outcome
+    }
+
+    /// Dry run: every row validated and counted, nothing written.
+    private func validateOnly(_ file: inout FileLoad, rows: any RowPipeline) throws -> LoadOutcome {
+        file.startReading()
+        try Self.readRows(&file.reader, into: &file.tally, progress: &file.progress) { fields, line in
+            rows.validate(fields, line: line)
+        }
+        file.progress.finishReading(rows: file.tally.read)
+        file.takeCounts()
+        file.outcome.seconds = Date().timeIntervalSince(file.started)
+        if file.tally.exceeds(file.request.maxRejectRatio) {
+            file.outcome.status = .refused
+            file.outcome.message = Self.ratioMessage(file.tally, file.request.maxRejectRatio) + " (dry run / проверка)"
+        } else {
+            file.outcome.status = .validated
+        }
+        return file.outcome
+    }
+
+    /// The batch's single transaction: validate and copy, new dimension members, check, merge,
+    /// record, commit. A kill or a dead server rolls all of it back; a data problem of the file
+    /// rolls it back and records the refusal.
+    private func loadBatch(
+        _ file: inout FileLoad, _ description: ExportLoad, _ context: RowContext, stagedRows: any RowPipeline,
+        connection: Connection
+    ) throws -> LoadOutcome {
         let allocator = try Connection(conninfo: conninfo, applicationName: "pdmon-keys")
         defer { allocator.close() }
-        try dimensions.prepareForWriting(connection: connection, allocatorConnection: allocator)
-        var tally = RowTally()
+        try context.dimensions.prepareForWriting(connection: connection, allocatorConnection: allocator, sql: sql)
         do {
             try connection.run("begin")
-            // Room for the batch's hash joins (key check, merge) and its staging table in memory,
-            // for this transaction only; the defaults (4 MB, 8 MB) made them spill to disk.
-            try connection.run("set local work_mem = '64MB'")
-            let batchKey = try connection.execute(
-                try sql.statement("etl/batch_start.sql"), [request.fileName, scan.sha256, header.kind.rawValue, "false"]
-            ).scalarInt ?? 0
-            outcome.batchKey = batchKey
-            try connection.execute("select set_config('pdmon.batch_key', $1, true)", [String(batchKey)])
-            let before = try pipeline.factCount(connection)
-            var progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
-            // A first load of its years goes straight into the fact table: nothing to merge with,
-            // so staging and INSERT … SELECT would only copy the rows twice. A row of a year that
-            // already has facts sends the file back to the staging path (from the start).
-            var loadedDirectly = false
-            var copiedDirectly = 0
-            if pipeline.supportsDirectLoad {
-                let existingYears = try pipeline.yearsWithFacts(connection)
-                try connection.run("savepoint direct_load")
-                do {
-                    copiedDirectly = try connection.copyIn(pipeline.directCopyStatement) { writer in
-                        try Self.copyAcceptedRows(
-                            &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
-                            maxRejectRatio: request.maxRejectRatio
-                        ) { _, row in
-                            if let year = pipeline.lastYear, existingYears.contains(year) { throw YearHasFacts() }
-                            try pipeline.encodeDirect(batchKey: batchKey, into: &row)
-                        }
-                    }
-                    try connection.run("release savepoint direct_load")
-                    loadedDirectly = true
-                } catch is YearHasFacts {
-                    try connection.run("rollback to savepoint direct_load")
-                    logger.debug("the file has rows of years already loaded: merging", metadata: ["file": "\(request.fileName)"])
-                    reader = try Self.openAfterHeader(request.path, format: scan.format)
-                    pipeline = try KindPipeline(
-                        header: header, request: request, pseudonymizer: pseudonymizer, dimensions: dimensions)
-                    tally = RowTally()
-                    progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
-                }
-            }
-            if !loadedDirectly {
-                try connection.run(try sql.statement(pipeline.stageFile))
-                try connection.copyIn(pipeline.copyStatement) { writer in
-                    try Self.copyAcceptedRows(
-                        &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
-                        maxRejectRatio: request.maxRejectRatio
-                    ) { line, row in
-                        try pipeline.encode(line: line, into: &row)
-                    }
-                }
-            }
-            progress.finishReading(rows: tally.read)
-            try dimensions.insertNewMembers(connection: connection, batchKey: batchKey)
-            if loadedDirectly {
-                // The fact table has no statistics for the rows just copied: the planner guesses a
-                // few thousand and probes the dimensions' indexes row by row (1.4 s for 1 000 000
-                // rows); hash joins take 0.4 s.
-                try connection.run("set local enable_nestloop = off")
-                try checkKeys(pipeline.directCheckFile, [String(batchKey)], connection: connection)
-                try connection.run("set local enable_nestloop = on")
-            } else {
-                // Statistics of the fresh staging table, so the check and the merge get hash joins
-                // rather than nested loops planned for an empty table.
-                try connection.run(SQL(unsafeText: "analyze \(pipeline.stageTable)"))
-                if let checkFile = pipeline.checkFile {
-                    try checkKeys(checkFile, [], connection: connection)
-                }
-                if let firstLoad = pipeline.firstLoadMergeFile, try !pipeline.stagedYearsHaveFacts(connection) {
-                    try connection.run(try sql.statement(firstLoad))
-                } else {
-                    try connection.run(try sql.statement(pipeline.mergeFile))
-                }
-            }
-            // A direct load only added rows: its counts need no scan of the fact table.
-            let changed = loadedDirectly ? copiedDirectly : try connection.execute(
-                SQL(unsafeText: "select count(*) from \(pipeline.factTable) where batch_key = $1::bigint"), [String(batchKey)]
-            ).scalarInt ?? 0
-            let after = loadedDirectly ? before + copiedDirectly : try pipeline.factCount(connection)
-            outcome.rowsRead = tally.read
-            outcome.rowsRejected = tally.rejectedRows
-            outcome.rowsLoaded = tally.read - tally.rejectedRows
-            outcome.rowsChanged = changed
-            outcome.rejects = tally.rejects
-            outcome.message = "new or changed \(changed), facts \(before) → \(after) / новых или изменённых \(changed)"
-            try connection.execute(try sql.statement("etl/batch_finish.sql"), [
-                String(batchKey), "loaded", String(outcome.rowsRead), String(outcome.rowsLoaded),
-                String(outcome.rowsRejected), outcome.message,
-            ])
-            try writeRejects(tally.rejects, batchKey: batchKey, connection: connection)
+            let batchKey = try startBatch(&file, connection: connection)
+            let before = try count(description.counts.all, connection: connection)
+            let path = try validateAndCopy(
+                &file, description, context, stagedRows: stagedRows, batchKey: batchKey, connection: connection)
+            file.progress.finishReading(rows: file.tally.read)
+            try context.dimensions.insertNewMembers(connection: connection, sql: sql, batchKey: batchKey)
+            try check(path, description, batchKey: batchKey, connection: connection)
+            if case .staged = path { try merge(description.merge, connection: connection) }
+            try record(&file, description, path, before: before, batchKey: batchKey, connection: connection)
             try connection.run("commit")
-        } catch is RefuseFile {
-            if connection.isOpen { try? connection.run("rollback") }
-            outcome.rowsRead = tally.read
-            outcome.rowsRejected = tally.rejectedRows
-            outcome.batchKey = nil
-            return try refuse(outcome, request: request, started: started, connection: connection,
-                              rejects: tally.rejects, message: Self.ratioMessage(tally, request.maxRejectRatio))
-        } catch let error as CSVError {
-            if connection.isOpen { try? connection.run("rollback") }
-            outcome.rowsRead = tally.read
-            outcome.batchKey = nil
-            let line = error.line ?? 0
-            return try refuse(outcome, request: request, started: started, connection: connection, rejects: tally.rejects + [
-                RejectEntry(line: max(line, 1), column: "", value: "", reasonCode: "malformed_csv", reasonText: error.description)
-            ], message: error.description)
         } catch {
             if connection.isOpen { try? connection.run("rollback") }
-            throw error
+            guard let refusal = Refusal(after: error, of: file) else { throw error }
+            file.outcome.rowsRead = file.tally.read
+            file.outcome.batchKey = nil
+            return try refuse(&file, refusal, connection: connection)
         }
-        outcome.seconds = Date().timeIntervalSince(started)
-        return outcome
+        file.outcome.seconds = Date().timeIntervalSince(file.started)
+        return file.outcome
     }
 
-    private static func openReader(_ path: String, format: CSVFormat) throws -> CSVReader {
+    /// Opens the batch inside the transaction and sets the transaction's settings.
+    private func startBatch(_ file: inout FileLoad, connection: Connection) throws -> Int {
+        let batchKey = try connection.execute(try sql.statement("etl/batch_start.sql"), [
+            file.request.fileName, file.scan.sha256, file.outcome.kind?.rawValue, "false",
+        ]).scalarInt ?? 0
+        file.outcome.batchKey = batchKey
+        try connection.execute(try sql.statement("load/batch_settings.sql"), [String(batchKey)])
+        return batchKey
+    }
+
+    /// Validate and copy: one COPY streams every accepted row, straight into the fact table when
+    /// the kind has a direct path and the file's years hold no facts yet, else into staging.
+    private func validateAndCopy(
+        _ file: inout FileLoad, _ description: ExportLoad, _ context: RowContext, stagedRows: any RowPipeline,
+        batchKey: Int, connection: Connection
+    ) throws -> CopyPath {
+        file.startReading()
+        if let direct = description.direct,
+           let copied = try copyDirectly(&file, direct, context, batchKey: batchKey, connection: connection) {
+            return .direct(direct, copied: copied)
+        }
+        try copyToStaging(&file, description.staging, rows: stagedRows, connection: connection)
+        return .staged
+    }
+
+    /// The direct path; nil when a row of a year that already has facts rolled it back to its
+    /// savepoint and rewound the file for the staging path.
+    private func copyDirectly(
+        _ file: inout FileLoad, _ direct: ExportLoad.DirectLoad, _ context: RowContext, batchKey: Int,
+        connection: Connection
+    ) throws -> Int? {
+        let rows = try direct.rows(context)
+        let yearsWithFacts = Set(try connection.execute(try sql.statement(direct.yearsWithFacts)).rows
+            .compactMap { $0[0].flatMap { Int($0) } })
+        try connection.run("savepoint direct_load")
         do {
-            return try CSVReader(path: path, format: format)
-        } catch {
-            throw WarehouseError.fileUnreadable(path: path, reason: String(describing: error))
+            let copied = try connection.copyIn(try sql.statement(direct.copy)) { writer in
+                try Self.copyAcceptedRows(&file, rows: rows, writer: &writer) { _, row in
+                    if let year = rows.lastAcademicYear, yearsWithFacts.contains(year) { throw YearHasFacts() }
+                    try rows.encodeFact(batchKey: batchKey, into: &row)
+                }
+            }
+            try connection.run("release savepoint direct_load")
+            return copied
+        } catch is YearHasFacts {
+            try connection.run("rollback to savepoint direct_load")
+            logger.debug("the file has rows of years already loaded: merging", metadata: ["file": "\(file.request.fileName)"])
+            try file.rewind()
+            return nil
         }
     }
 
-    /// Opens the file again and skips its header row (the direct load's fallback starts over).
-    private static func openAfterHeader(_ path: String, format: CSVFormat) throws -> CSVReader {
-        var reader = try openReader(path, format: format)
-        _ = try reader.next()
-        return reader
+    /// The staging path: a temporary table, the COPY into it, and its statistics.
+    private func copyToStaging(
+        _ file: inout FileLoad, _ staging: ExportLoad.Staging, rows: any RowPipeline, connection: Connection
+    ) throws {
+        try connection.run(try sql.statement(staging.create))
+        try connection.copyIn(try sql.statement(staging.copy)) { writer in
+            try Self.copyAcceptedRows(&file, rows: rows, writer: &writer) { line, row in
+                try rows.encodeStaged(line: line, into: &row)
+            }
+        }
+        try connection.run(try sql.statement(staging.analyze))
     }
 
-    /// The set-based referential check of a batch (the facts declare no foreign keys): the
-    /// query counts the batch's rows whose keys are missing from their dimensions; any aborts it.
+    /// Check: the set-based referential check of the batch (the facts declare no foreign keys).
+    private func check(_ path: CopyPath, _ description: ExportLoad, batchKey: Int, connection: Connection) throws {
+        switch path {
+        case .direct(let direct, _):
+            // The fact rows just copied have no statistics: without hash joins the planner would
+            // probe the dimensions' indexes row by row.
+            try connection.run(try sql.statement("load/hash_joins_only.sql"))
+            try checkKeys(direct.check, [String(batchKey)], connection: connection)
+            try connection.run(try sql.statement("load/nested_loops_allowed.sql"))
+        case .staged:
+            if let checkFile = description.checkStaged { try checkKeys(checkFile, [], connection: connection) }
+        }
+    }
+
+    /// Merge: the staged rows into the warehouse, by the kind's first-load merge when none of
+    /// their years has facts yet and it has one.
+    private func merge(_ merge: ExportLoad.Merge, connection: Connection) throws {
+        if let firstLoad = merge.firstLoad,
+           try connection.execute(try sql.statement(firstLoad.stagedYearsHaveFacts)).rows.first?[0] != "t" {
+            try connection.run(try sql.statement(firstLoad.file))
+        } else {
+            try connection.run(try sql.statement(merge.file))
+        }
+    }
+
+    /// Record: the counts, the batch closed as loaded, its rejects (still inside the transaction).
+    private func record(
+        _ file: inout FileLoad, _ description: ExportLoad, _ path: CopyPath, before: Int, batchKey: Int,
+        connection: Connection
+    ) throws {
+        // A direct load only added rows: its counts need no scan of the fact table.
+        let changed: Int, after: Int
+        if case .direct(_, let copied) = path {
+            changed = copied
+            after = before + copied
+        } else {
+            changed = try count(description.counts.ofBatch, [String(batchKey)], connection: connection)
+            after = try count(description.counts.all, connection: connection)
+        }
+        file.takeCounts()
+        file.outcome.rowsChanged = changed
+        file.outcome.message = "new or changed \(changed), facts \(before) → \(after) / новых или изменённых \(changed)"
+        try connection.execute(try sql.statement("etl/batch_finish.sql"), [
+            String(batchKey), "loaded", String(file.outcome.rowsRead), String(file.outcome.rowsLoaded),
+            String(file.outcome.rowsRejected), file.outcome.message,
+        ])
+        try writeRejects(file.tally.rejects, batchKey: batchKey, connection: connection)
+    }
+
+    /// Refuse: nothing of the file's data, only the batch and why, in a small transaction of its own.
+    private func refuse(_ file: inout FileLoad, _ refusal: Refusal, connection: Connection) throws -> LoadOutcome {
+        file.outcome.rowsRejected = refusal.rowsRejected ?? file.outcome.rowsRejected
+        file.outcome.status = .refused
+        file.outcome.message = refusal.message
+        file.outcome.rejects = refusal.rejects
+        file.outcome.rowsLoaded = 0
+        if file.outcome.rowsRejected == 0 { file.outcome.rowsRejected = Set(refusal.rejects.map(\.line)).count }
+        file.outcome.seconds = Date().timeIntervalSince(file.started)
+        guard !file.request.dryRun else { return file.outcome }
+        let outcome = file.outcome
+        file.outcome.batchKey = try connection.transaction {
+            let key = try recordBatch(outcome, connection: connection)
+            try writeRejects(refusal.rejects, batchKey: key, connection: connection)
+            return key
+        }
+        return file.outcome
+    }
+
+    // MARK: - Helpers
+
+    private func count(_ file: String, _ parameters: [String?] = [], connection: Connection) throws -> Int {
+        try connection.execute(try sql.statement(file), parameters).scalarInt ?? 0
+    }
+
+    /// Runs a key check: the query counts the batch's rows whose keys are missing from their
+    /// dimensions; any aborts the batch (a broken invariant of the loader, not of the file).
     private func checkKeys(_ file: String, _ parameters: [String?], connection: Connection) throws {
-        let orphans = try connection.execute(try sql.statement(file), parameters).scalarInt ?? 0
+        let orphans = try count(file, parameters, connection: connection)
         guard orphans == 0 else {
             throw PostgresError(kind: .query, message: "\(orphans) rows of the batch reference missing dimension members;"
                 + " the batch was rolled back / нарушена ссылочная целостность, пакет отменён")
@@ -273,12 +325,12 @@ public final class Loader {
     /// Streams the file's rows into a COPY: each accepted row is encoded by `encode` (given its
     /// line) and sent; rejected rows are only counted. Over the reject ratio the COPY is aborted.
     private static func copyAcceptedRows(
-        _ reader: inout CSVReader, tally: inout RowTally, progress: inout LoadProgress, pipeline: KindPipeline,
-        writer: inout CopyWriter, maxRejectRatio: Double, encode: (Int, inout CopyRow) throws -> Void
+        _ file: inout FileLoad, rows: any RowPipeline, writer: inout CopyWriter,
+        encode: (Int, inout CopyRow) throws -> Void
     ) throws {
         var row = CopyRow()
-        try readRows(&reader, into: &tally, progress: &progress) { fields, line in
-            let result = pipeline.validate(fields, line: line)
+        try readRows(&file.reader, into: &file.tally, progress: &file.progress) { fields, line in
+            let result = rows.validate(fields, line: line)
             if case .accepted = result {
                 row.reset()
                 try encode(line, &row)
@@ -286,55 +338,7 @@ public final class Loader {
             }
             return result
         }
-        if tally.exceeds(maxRejectRatio) { throw RefuseFile() }
-    }
-
-    /// Records the file as refused: nothing of its data, only the batch and why.
-    private func refuse(
-        _ outcome: LoadOutcome, request: LoadRequest, started: Date, connection: Connection,
-        rejects: [RejectEntry], message: String
-    ) throws -> LoadOutcome {
-        var outcome = outcome
-        outcome.status = .refused
-        outcome.message = message
-        outcome.rejects = rejects
-        outcome.rowsLoaded = 0
-        if outcome.rowsRejected == 0 { outcome.rowsRejected = Set(rejects.map(\.line)).count }
-        outcome.seconds = Date().timeIntervalSince(started)
-        guard !request.dryRun else { return outcome }
-        try connection.transaction {
-            let key = try recordBatch(outcome, connection: connection)
-            outcome.batchKey = key
-            try writeRejects(rejects, batchKey: key, connection: connection)
-        }
-        return outcome
-    }
-
-    private func recordBatch(_ outcome: LoadOutcome, connection: Connection) throws -> Int {
-        try connection.execute(try sql.statement("etl/batch_record.sql"), [
-            outcome.fileName, outcome.sha256, outcome.kind?.rawValue, outcome.status.rawValue,
-            String(outcome.rowsRead), String(outcome.rowsRejected), outcome.message,
-        ]).scalarInt ?? 0
-    }
-
-    private func writeRejects(_ rejects: [RejectEntry], batchKey: Int, connection: Connection) throws {
-        guard !rejects.isEmpty else { return }
-        try connection.copyIn("""
-            copy dw.etl_reject (batch_key, line_number, column_name, value_masked, reason_code, reason_text) from stdin
-            """) { writer in
-            var row = CopyRow()
-            for reject in rejects {
-                row.reset()
-                row.int(batchKey)
-                row.int(reject.line)
-                row.text(reject.column)
-                row.text(reject.value)
-                row.text(reject.reasonCode)
-                row.text(reject.reasonText)
-                row.end()
-                try writer.write(row.bytes)
-            }
-        }
+        if file.tally.exceeds(file.request.maxRejectRatio) { throw RefuseFile() }
     }
 
     /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
@@ -358,7 +362,33 @@ public final class Loader {
         }
     }
 
-    private static func ratioMessage(_ tally: RowTally, _ ratio: Double) -> String {
+    private func recordBatch(_ outcome: LoadOutcome, connection: Connection) throws -> Int {
+        try connection.execute(try sql.statement("etl/batch_record.sql"), [
+            outcome.fileName, outcome.sha256, outcome.kind?.rawValue, outcome.status.rawValue,
+            String(outcome.rowsRead), String(outcome.rowsRejected), outcome.message,
+        ]).scalarInt ?? 0
+    }
+
+    private func writeRejects(_ rejects: [RejectEntry], batchKey: Int, connection: Connection) throws {
+        guard !rejects.isEmpty else { return }
+        try connection.copyIn(try sql.statement("etl/copy_rejects.sql")) { writer in
+            var row = CopyRow()
+            for reject in rejects {
+                row.reset()
+                row.int(batchKey)
+                row.int(reject.line)
+                // PostgreSQL stores no NUL character: a reject must never fail on the value it reports.
+                row.text(reject.column.withoutNUL)
+                row.text(reject.value.withoutNUL)
+                row.text(reject.reasonCode)
+                row.text(reject.reasonText.withoutNUL)
+                row.end()
+                try writer.write(row.bytes)
+            }
+        }
+    }
+
+    static func ratioMessage(_ tally: RowTally, _ ratio: Double) -> String {
         let share = tally.read == 0 ? 0 : Double(tally.rejectedRows) / Double(tally.read) * 100
         return String(format: "%d of %d rows rejected (%.1f%%), more than --max-reject-ratio %.1f%%: file refused, nothing written"
             + " / отклонено %d из %d строк (%.1f%%), больше допустимых %.1f%%: файл не загружен",
@@ -371,23 +401,5 @@ public final class Loader {
         case .unrecognised: return "unrecognised_header"
         case .missingRequiredColumns: return "missing_column"
         }
-    }
-}
-
-/// Thrown inside the COPY closure to abort it when the file is over the reject ratio.
-struct RefuseFile: Error {}
-
-/// Thrown inside a direct load's COPY when a row belongs to a year that already has facts:
-/// the file then goes through staging and the merge instead.
-struct YearHasFacts: Error {}
-
-/// Counts of one file's rows.
-struct RowTally {
-    var read = 0
-    var rejectedRows = 0
-    var rejects: [RejectEntry] = []
-
-    func exceeds(_ ratio: Double) -> Bool {
-        read > 0 && Double(rejectedRows) > ratio * Double(read)
     }
 }

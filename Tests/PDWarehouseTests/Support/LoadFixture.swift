@@ -106,6 +106,17 @@ final class LoadFixture {
 /// Small, readable export files for the loader tests: the same data in the two shapes real
 /// exports come in (Russian headers, ';', dd.mm.yyyy, Windows-1251 vs canonical UTF-8 ',').
 enum ExportText {
+    /// 3 000 Cyrillic letters in no repeating order: more than a btree index row can hold even
+    /// compressed, so PostgreSQL refuses it as a course title (SQLSTATE 54000).
+    static let unindexableTitle: String = {
+        let letters = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+        var state: UInt64 = 42
+        return String((0..<3000).map { _ -> Character in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return letters[Int(state >> 33) % letters.count]
+        })
+    }()
+
     static let enrolmentsCanonical = #"""
         academic_year,school_code,teacher_id,full_name,position,staff_category,subject,course_title,program_kind,hours,delivery,focus_area,provider,funding,requested_by_school,start_date,end_date,status,certificate_no
         2023-2024,S01,123-456-789 01,Иванова Мария Петровна,учитель,teaching,математика,Формирование функциональной грамотности,advanced_training,36,distance,methodological,ЦНППМ,state_assignment,yes,2023-10-02,2023-10-20,completed,УД-0001

@@ -14,16 +14,16 @@ select s.teacher_key, s.academic_year_key, s.school_key, s.position, s.staff_cat
        s.mentoring_role, s.is_methodological_asset, s.network_communities, s.is_subject_club_member,
        s.has_interregional, s.conferences, s.seminars, s.webinars, s.internships, s.publications,
        current_setting('pdmon.batch_key')::bigint
-from stage_teacher_year s;
+from stage_teacher_year as s;
 
 insert into dw.bridge_teacher_year_deficit (teacher_key, academic_year_key, deficit_area_key, batch_key)
 select s.teacher_key, s.academic_year_key, a.deficit_area_key, current_setting('pdmon.batch_key')::bigint
-from stage_teacher_year s
-cross join lateral unnest(s.deficit_codes) as u(code)
-inner join dw.dim_deficit_area a on a.code = u.code;
+from stage_teacher_year as s
+cross join lateral unnest(s.deficit_codes) as u (code)
+inner join dw.dim_deficit_area as a on a.code = u.code;
 
 insert into dw.bridge_teacher_year_expert_role (teacher_key, academic_year_key, expert_role_key, batch_key)
 select s.teacher_key, s.academic_year_key, r.expert_role_key, current_setting('pdmon.batch_key')::bigint
-from stage_teacher_year s
-cross join lateral unnest(s.expert_role_codes) as u(code)
-inner join dw.dim_expert_role r on r.code = u.code;
+from stage_teacher_year as s
+cross join lateral unnest(s.expert_role_codes) as u (code)
+inner join dw.dim_expert_role as r on r.code = u.code;

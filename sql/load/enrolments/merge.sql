@@ -23,10 +23,10 @@ insert into dw.fact_course_enrolment (
 select s.teacher_key, s.academic_year_key, s.school_key, s.course_key, s.start_date_key, s.end_date_key,
        s.staff_category, s.position, s.subject, s.status, s.is_requested_by_school, s.has_certificate,
        current_setting('pdmon.batch_key')::bigint
-from stage_enrolment s
+from stage_enrolment as s
 where not exists (
     select 1
-    from dw.fact_course_enrolment f
+    from dw.fact_course_enrolment as f
     where f.teacher_key = s.teacher_key
       and f.academic_year_key = s.academic_year_key
       and f.start_date_key = s.start_date_key

@@ -6,37 +6,40 @@
 create temp table survey_existing on commit drop as
 with scope as (
     select distinct s.academic_year_key, s.school_code
-    from stage_teacher_year s
+    from stage_teacher_year as s
 ),
 in_scope as (
     select f.teacher_key, f.academic_year_key
-    from dw.fact_teacher_year f
-    inner join dw.dim_school d on d.school_key = f.school_key
+    from dw.fact_teacher_year as f
+    inner join dw.dim_school as d on d.school_key = f.school_key
     inner join scope on scope.academic_year_key = f.academic_year_key and scope.school_code = d.school_code
     union
     select f.teacher_key, f.academic_year_key
-    from dw.fact_teacher_year f
-    inner join stage_teacher_year s on s.teacher_key = f.teacher_key and s.academic_year_key = f.academic_year_key
+    from dw.fact_teacher_year as f
+    inner join stage_teacher_year as s on s.teacher_key = f.teacher_key and s.academic_year_key = f.academic_year_key
 )
-select f.*,
+select f.teacher_key, f.academic_year_key, f.school_key, f.position, f.staff_category, f.subject,
+       f.experience_years, f.qualification_category, f.has_deficit_diagnostic, f.has_individual_route,
+       f.mentoring_role, f.is_methodological_asset, f.network_communities, f.is_subject_club_member,
+       f.has_interregional, f.conferences, f.seminars, f.webinars, f.internships, f.publications,
        coalesce((select array_agg(a.code order by a.code)
-                 from dw.bridge_teacher_year_deficit b
-                 inner join dw.dim_deficit_area a on a.deficit_area_key = b.deficit_area_key
+                 from dw.bridge_teacher_year_deficit as b
+                 inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
                  where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key),
                 '{}') as deficit_codes,
        coalesce((select array_agg(r.code order by r.code)
-                 from dw.bridge_teacher_year_expert_role b
-                 inner join dw.dim_expert_role r on r.expert_role_key = b.expert_role_key
+                 from dw.bridge_teacher_year_expert_role as b
+                 inner join dw.dim_expert_role as r on r.expert_role_key = b.expert_role_key
                  where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key),
                 '{}') as expert_role_codes
-from dw.fact_teacher_year f
-inner join in_scope i on i.teacher_key = f.teacher_key and i.academic_year_key = f.academic_year_key;
+from dw.fact_teacher_year as f
+inner join in_scope as i on i.teacher_key = f.teacher_key and i.academic_year_key = f.academic_year_key;
 
 -- What stays exactly as it is.
 create temp table survey_unchanged on commit drop as
 select e.teacher_key, e.academic_year_key
-from survey_existing e
-inner join stage_teacher_year s
+from survey_existing as e
+inner join stage_teacher_year as s
     on s.teacher_key = e.teacher_key
    and s.academic_year_key = e.academic_year_key
    and (s.school_key, s.position, s.staff_category, s.subject, s.experience_years, s.qualification_category,
@@ -51,9 +54,9 @@ inner join stage_teacher_year s
 
 create temp table survey_replaced on commit drop as
 select e.teacher_key, e.academic_year_key
-from survey_existing e
+from survey_existing as e
 where not exists (
-    select 1 from survey_unchanged u
+    select 1 from survey_unchanged as u
     where u.teacher_key = e.teacher_key and u.academic_year_key = e.academic_year_key);
 
 delete from dw.bridge_teacher_year_deficit b
@@ -69,10 +72,14 @@ using survey_replaced r
 where f.teacher_key = r.teacher_key and f.academic_year_key = r.academic_year_key;
 
 create temp table survey_new on commit drop as
-select s.*
-from stage_teacher_year s
+select s.teacher_key, s.academic_year_key, s.school_key, s.position, s.staff_category, s.subject,
+       s.experience_years, s.qualification_category, s.has_deficit_diagnostic, s.has_individual_route,
+       s.mentoring_role, s.is_methodological_asset, s.network_communities, s.is_subject_club_member,
+       s.has_interregional, s.conferences, s.seminars, s.webinars, s.internships, s.publications,
+       s.deficit_codes, s.expert_role_codes
+from stage_teacher_year as s
 where not exists (
-    select 1 from survey_unchanged u
+    select 1 from survey_unchanged as u
     where u.teacher_key = s.teacher_key and u.academic_year_key = s.academic_year_key);
 
 insert into dw.fact_teacher_year (
@@ -86,16 +93,16 @@ select n.teacher_key, n.academic_year_key, n.school_key, n.position, n.staff_cat
        n.mentoring_role, n.is_methodological_asset, n.network_communities, n.is_subject_club_member,
        n.has_interregional, n.conferences, n.seminars, n.webinars, n.internships, n.publications,
        current_setting('pdmon.batch_key')::bigint
-from survey_new n;
+from survey_new as n;
 
 insert into dw.bridge_teacher_year_deficit (teacher_key, academic_year_key, deficit_area_key, batch_key)
 select n.teacher_key, n.academic_year_key, a.deficit_area_key, current_setting('pdmon.batch_key')::bigint
-from survey_new n
-cross join lateral unnest(n.deficit_codes) as u(code)
-inner join dw.dim_deficit_area a on a.code = u.code;
+from survey_new as n
+cross join lateral unnest(n.deficit_codes) as u (code)
+inner join dw.dim_deficit_area as a on a.code = u.code;
 
 insert into dw.bridge_teacher_year_expert_role (teacher_key, academic_year_key, expert_role_key, batch_key)
 select n.teacher_key, n.academic_year_key, r.expert_role_key, current_setting('pdmon.batch_key')::bigint
-from survey_new n
-cross join lateral unnest(n.expert_role_codes) as u(code)
-inner join dw.dim_expert_role r on r.code = u.code;
+from survey_new as n
+cross join lateral unnest(n.expert_role_codes) as u (code)
+inner join dw.dim_expert_role as r on r.code = u.code;

@@ -5,7 +5,11 @@
 
 update stage_school s
 set school_type = coalesce(
-    (select d.school_type from dw.dim_school d where d.school_code = s.school_code and d.is_current),
+    (
+        select d.school_type
+        from dw.dim_school as d
+        where d.school_code = s.school_code and d.is_current
+    ),
     'other')
 where s.school_type is null;
 
@@ -16,7 +20,7 @@ set name = s.name,
     is_base_school = s.is_base_school,
     municipality = s.municipality,
     batch_key = current_setting('pdmon.batch_key')::bigint
-from stage_school s
+from stage_school as s
 where d.school_code = s.school_code
   and d.is_current
   and (d.valid_from = current_date or (d.name = s.name and d.school_type = s.school_type))
@@ -28,7 +32,7 @@ with closed as (
     update dw.dim_school d
     set valid_to = current_date,
         is_current = false
-    from stage_school s
+    from stage_school as s
     where d.school_code = s.school_code
       and d.is_current
       and d.valid_from < current_date
@@ -39,12 +43,16 @@ with closed as (
 insert into dw.dim_school (school_code, name, school_type, is_base_school, municipality, valid_from, batch_key)
 select s.school_code, s.name, s.school_type, s.is_base_school, s.municipality, current_date,
        current_setting('pdmon.batch_key')::bigint
-from stage_school s
-inner join closed c on c.school_code = s.school_code;
+from stage_school as s
+inner join closed as c on c.school_code = s.school_code;
 
 -- Schools seen for the first time: their first version covers all history.
 insert into dw.dim_school (school_code, name, school_type, is_base_school, municipality, valid_from, batch_key)
 select s.school_code, s.name, s.school_type, s.is_base_school, s.municipality, date '1900-01-01',
        current_setting('pdmon.batch_key')::bigint
-from stage_school s
-where not exists (select 1 from dw.dim_school d where d.school_code = s.school_code);
+from stage_school as s
+where not exists (
+    select 1
+    from dw.dim_school as d
+    where d.school_code = s.school_code
+);
