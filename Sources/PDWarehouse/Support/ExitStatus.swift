@@ -54,47 +54,32 @@ extension WarehouseError: ExitCoded {
     }
 }
 
-extension MartError: ExitCoded {
-    /// A missing or broken indicator definition is configuration (a file of sql/ to fix).
+/// A usage or configuration error (exit 2): the fix is in the command, a file of `sql/`, a
+/// mapping, rules or key file.
+public protocol UsageErrorCode: ExitCoded {}
+extension UsageErrorCode {
     public var exitStatus: ExitStatus { .usage }
 }
 
-extension ReportError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
-
-extension RecommendError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
-
-extension ReportFileError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
-
-extension ReportParameterError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
-
-extension CSVError: ExitCoded {
-    /// A file that cannot be read as CSV is a data problem of that file.
+/// A data problem of a file (exit 1): the fix is in the export.
+public protocol FileRefusalCode: ExitCoded {}
+extension FileRefusalCode {
     public var exitStatus: ExitStatus { .refused }
 }
 
-extension HeaderError: ExitCoded {
-    public var exitStatus: ExitStatus { .refused }
-}
+/// A missing or broken indicator definition is configuration (a file of sql/ to fix).
+extension MartError: UsageErrorCode {}
+extension ReportError: UsageErrorCode {}
+extension RecommendError: UsageErrorCode {}
+extension ReportFileError: UsageErrorCode {}
+extension ReportParameterError: UsageErrorCode {}
+extension MappingError: UsageErrorCode {}
+extension RuleFileError: UsageErrorCode {}
+extension PseudonymKeyError: UsageErrorCode {}
 
-extension MappingError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
-
-extension RuleFileError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
-
-extension PseudonymKeyError: ExitCoded {
-    public var exitStatus: ExitStatus { .usage }
-}
+/// A file that cannot be read as CSV, or whose header names no kind, is a data problem of that file.
+extension CSVError: FileRefusalCode {}
+extension HeaderError: FileRefusalCode {}
 
 /// An error that knows its own exit status (e.g. "some files were refused").
 public struct ExitStatusError: Error, CustomStringConvertible {
