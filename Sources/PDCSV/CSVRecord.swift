@@ -87,13 +87,22 @@ public struct CSVRecord: Sendable {
         (0..<count).map { string(at: $0) }
     }
 
-    /// Whether every field is empty or only spaces and tabs, like the `;;;;` rows Excel writes
-    /// below a table. (Wholly empty lines never become records at all.)
+    /// Whether every field is empty or only whitespace (`UnicodeSpace`: spaces, tabs, NBSP, narrow
+    /// NBSP …), like the `;;;;` rows Excel writes below a table. (Wholly empty lines never become
+    /// records at all.) Stops at the first other byte, so a data row costs one comparison.
     public var isBlank: Bool {
         guard count > 0 else { return true }
         let total = storage.ends[count - 1]
-        for offset in 0..<total where storage.bytes[offset] != 0x20 && storage.bytes[offset] != 9 {
-            return false
+        if encoding == .windows1251 {
+            for offset in 0..<total where !UnicodeSpace.isSpace(windows1251: storage.bytes[offset]) { return false }
+            return true
+        }
+        let bytes = UnsafeBufferPointer(start: storage.bytes, count: total)
+        var offset = 0
+        while offset < total {
+            let length = UnicodeSpace.spaceLength(bytes, at: offset)
+            if length == 0 { return false }
+            offset += length
         }
         return true
     }
