@@ -43,17 +43,20 @@ struct Column {
         self.defaultValue = header.mapping.defaults[field]
     }
 
-    /// The cell, or the mapping's default when the column is absent or the cell blank.
+    /// The cell, or the mapping's default when the column is absent or the cell blank. A short
+    /// row (`RowShape`) has its missing trailing cells empty.
     @inline(__always)
     func raw(_ fields: [String]) -> String {
-        guard let index else { return defaultValue ?? "" }
+        guard let index, index < fields.count else { return defaultValue ?? "" }
         let value = fields[index]
         if let defaultValue, TextFold.clean(value) == nil { return defaultValue }
         return value
     }
 
+    /// An issue with this column's cell; `value` is the cell as the file writes it (masked by
+    /// `RowIssue` when personal), not as it was cleaned.
     func issue(_ line: Int, _ value: String, _ reason: RejectReason, _ detail: String? = nil) -> RowIssue {
-        RowIssue(line: line, column: name, field: field, value: TextFold.clean(value) ?? "", reason: reason, detail: detail)
+        RowIssue(line: line, column: name, field: field, value: value, reason: reason, detail: detail)
     }
 }
 
@@ -172,9 +175,36 @@ enum Cells {
         return .some(year)
     }
 
-    static func fieldCount(_ fields: [String], _ header: HeaderMap, _ line: Int) -> RowIssue? {
-        guard fields.count != header.columnCount else { return nil }
+}
+
+/// How many fields a data row may have. As many as the header has columns; fewer when every
+/// missing trailing column is optional (Excel drops the trailing delimiters of rows whose last
+/// cells are empty; the missing cells read as empty); more when the extra trailing fields are
+/// empty (rows ending in extra delimiters). Anything else is `wrong_field_count`.
+struct RowShape {
+    let columnCount: Int
+    /// One past the last column a row must reach: the last required column without a default.
+    let minimumCount: Int
+
+    init(_ header: HeaderMap) {
+        columnCount = header.columnCount
+        minimumCount = header.kind.requiredFields
+            .filter { header.mapping.defaults[$0] == nil }
+            .compactMap { header.index(of: $0) }
+            .map { $0 + 1 }
+            .max() ?? 0
+    }
+
+    @inline(__always)
+    func issue(_ fields: [String], _ line: Int) -> RowIssue? {
+        if fields.count == columnCount { return nil }
+        if fields.count < columnCount {
+            if fields.count >= minimumCount { return nil }
+        } else if fields[columnCount...].allSatisfy({ TextFold.clean($0) == nil }) {
+            return nil
+        }
         return RowIssue(line: line, column: "", field: nil, value: "", reason: .wrongFieldCount,
-                        detail: "\(fields.count) fields, expected \(header.columnCount)")
+                        detail: "\(fields.count) fields, expected \(columnCount)"
+                            + (fields.count < columnCount ? " (at least \(minimumCount))" : ""))
     }
 }

@@ -7,11 +7,13 @@ public struct SchoolValidator {
     private var baseSchoolFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
+    private let shape: RowShape
 
     /// `header` must be a map of kind `.schools`.
     public init(header: HeaderMap) {
         precondition(header.kind == .schools, "SchoolValidator needs a schools header")
         self.header = header
+        shape = RowShape(header)
         schoolCode = Column(.schoolCode, header)
         name = Column(.name, header)
         schoolType = Column(.schoolType, header)
@@ -23,7 +25,7 @@ public struct SchoolValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<SchoolRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) { return .rejected([issue]) }
+        if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
         let code = Cells.requiredText(schoolCode, fields, line, &issues)
         let schoolName = Cells.requiredText(name, fields, line, &issues)
@@ -84,7 +86,7 @@ struct PersonColumns {
     mutating func read(_ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Values {
         var school = Cells.requiredText(schoolCode, fields, line, &issues)
         if let code = school, !knownSchools.contains(code) {
-            issues.append(schoolCode.issue(line, code, .unknownSchool))
+            issues.append(schoolCode.issue(line, schoolCode.raw(fields), .unknownSchool))
             school = nil
         }
         let rawID = teacherID.raw(fields)
@@ -124,11 +126,13 @@ public struct EnrolmentValidator {
     private var requestedFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
+    private let shape: RowShape
 
     /// `header` must be a map of kind `.enrolments`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
         precondition(header.kind == .enrolments, "EnrolmentValidator needs an enrolments header")
         self.header = header
+        shape = RowShape(header)
         self.years = years
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
@@ -155,7 +159,7 @@ public struct EnrolmentValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<EnrolmentRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) { return .rejected([issue]) }
+        if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
         let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
         let who = person.read(fields, line, &issues)
@@ -210,11 +214,13 @@ public struct SurveyValidator {
     private var diagnosticFlag, routeFlag, assetFlag, clubFlag, interregionalFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
+    private let shape: RowShape
 
     /// `header` must be a map of kind `.survey`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
         precondition(header.kind == .survey, "SurveyValidator needs a survey header")
         self.header = header
+        shape = RowShape(header)
         self.years = years
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
@@ -248,7 +254,7 @@ public struct SurveyValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<SurveyRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) { return .rejected([issue]) }
+        if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
         let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
         let who = person.read(fields, line, &issues)

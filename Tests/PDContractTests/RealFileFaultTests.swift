@@ -36,4 +36,15 @@ struct ValueFormTests {
         #expect(ValueParsers.integer("1" + space + "200") == .value(1200))
         #expect(ValueParsers.integer(space + "36" + space) == .value(36))
     }
+
+    @Test("a rejected value is reported as the file writes it, not as it was cleaned")
+    func valueAsWritten() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.hours] = "\u{00A0}36 ч."
+        values[.startDate] = " 2 сентября\u{00A0}"
+        values[.delivery] = "  Заочно "
+        let issues = validator.validate(Fixtures.enrolmentRows.row(values), line: 5).issues
+        #expect(issues.map(\.value) == ["\u{00A0}36 ч.", "  Заочно ", " 2 сентября\u{00A0}"])
+    }
 }

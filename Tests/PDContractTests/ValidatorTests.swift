@@ -178,10 +178,32 @@ struct ValidatorTests {
     func wrongFieldCount() throws {
         var validator = try Fixtures.enrolmentValidator()
         let row = Fixtures.enrolmentRows.row(Fixtures.goodEnrolment)
-        let short = validator.validate(Array(row.dropLast()), line: 9)
+        // Cut before a required column (end_date is the 17th): not a row Excel shortened.
+        let short = validator.validate(Array(row.prefix(16)), line: 9)
         #expect(short.reasons == [.wrongFieldCount])
-        #expect(short.issues.first?.detail == "18 fields, expected 19")
+        #expect(short.issues.first?.detail == "16 fields, expected 19 (at least 17)")
         #expect(validator.validate(row + ["extra"], line: 10).reasons == [.wrongFieldCount])
+    }
+
+    @Test("a row that lost its trailing empty optional fields reads them as empty; extra empty fields are fine")
+    func shortAndLongRows() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.certificateNo] = nil
+        values[.status] = nil
+        let row = Fixtures.enrolmentRows.row(values)
+        // Excel dropped the two empty trailing cells (status, certificate_no).
+        let shortRecord = try #require(validator.validate(Array(row.dropLast(2)), line: 2).record)
+        #expect(shortRecord.certificateNo == nil && shortRecord.status == nil)
+        // Certificate number given, the row ends in extra delimiters.
+        values[.certificateNo] = "УД-9"
+        values[.startDate] = "03.09.2022"
+        let long = validator.validate(Fixtures.enrolmentRows.row(values) + ["", " ", "\u{00A0}"], line: 3)
+        #expect(long.record?.certificateNo == "УД-9")
+        // A short row still needs its required cells: the missing end date is not invented.
+        values[.startDate] = "04.09.2022"
+        let cut = validator.validate(Array(Fixtures.enrolmentRows.row(values).prefix(16)), line: 4)
+        #expect(cut.reasons == [.wrongFieldCount])
     }
 
     // MARK: survey
