@@ -49,6 +49,9 @@ struct PersonColumns {
     var staffCategories: CodeTable<StaffCategory>
     let knownSchools: KnownSchools
     let pseudonymizer: Pseudonymizer
+    /// Whether the teacher_id column is headed СНИЛС: its digit values are read as SNILS
+    /// (`TeacherIdentifier`).
+    let isSNILSColumn: Bool
     /// Normalised identifier → pseudonym; teachers repeat across rows. Emptied when large.
     var pseudonyms: [String: String] = [:]
     static let pseudonymCacheLimit = 50_000
@@ -62,6 +65,7 @@ struct PersonColumns {
         staffCategories = CodeTable(field: .staffCategory, mapping: header.mapping)
         self.knownSchools = knownSchools
         self.pseudonymizer = pseudonymizer
+        isSNILSColumn = header.index(of: .teacherID).map { TeacherIdentifier.isSNILSHeader(header.header[$0]) } ?? false
     }
 
     /// Position → derived category, so that each distinct position is folded once.
@@ -81,6 +85,8 @@ struct PersonColumns {
         var position: String?
         var staffCategory: StaffCategory
         var subject: String?
+        /// A notice about the row to report if it is accepted (a restored SNILS zero).
+        var notice: RowIssue?
     }
 
     mutating func read(_ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Values {
@@ -90,13 +96,27 @@ struct PersonColumns {
             school = nil
         }
         let rawID = teacherID.raw(fields)
-        let normalised = Pseudonymizer.normalise(rawID)
-        var pseudonym: String?
-        if normalised.isEmpty {
+        var notice: RowIssue?
+        let normalised: String
+        switch TeacherIdentifier.read(rawID, snilsColumn: isSNILSColumn) {
+        case .empty:
+            normalised = ""
             issues.append(teacherID.issue(line, rawID, .missingRequired))
-        } else if let cached = pseudonyms[normalised] {
+        case let .identifier(identifier):
+            normalised = identifier
+        case let .leadingZeroRestored(identifier, checkNumberMatches):
+            normalised = identifier
+            notice = teacherID.issue(line, rawID, .snilsLeadingZeroRestored, checkNumberMatches
+                ? "10 digits read as 11 with a leading 0; the check number matches"
+                : "10 digits read as 11 with a leading 0; the check number does not match either")
+        case let .notSNILS(digits):
+            normalised = ""
+            issues.append(teacherID.issue(line, rawID, .badSNILS, "\(digits) digits"))
+        }
+        var pseudonym: String?
+        if let cached = pseudonyms[normalised] {
             pseudonym = cached
-        } else {
+        } else if !normalised.isEmpty {
             let made = pseudonymizer.pseudonym(ofNormalised: normalised)
             if pseudonyms.count >= Self.pseudonymCacheLimit { pseudonyms.removeAll(keepingCapacity: true) }
             pseudonyms[normalised] = made
@@ -106,7 +126,7 @@ struct PersonColumns {
         let category = Cells.code(staffCategory, &staffCategories, fields, line, &issues)
             ?? derivedCategory(positionText)
         return Values(schoolCode: school, pseudonym: pseudonym, position: positionText,
-                      staffCategory: category, subject: Cells.text(subject, fields))
+                      staffCategory: category, subject: Cells.text(subject, fields), notice: notice)
     }
 }
 
@@ -127,6 +147,9 @@ public struct EnrolmentValidator {
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
     private let shape: RowShape
+    /// Notices about accepted rows (a restored SNILS zero), in file order, at most
+    /// `RowIssue.maximumNotices`: reported, not rejections.
+    public private(set) var notices: [RowIssue] = []
 
     /// `header` must be a map of kind `.enrolments`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
@@ -189,6 +212,7 @@ public struct EnrolmentValidator {
                                        detail: "same academic year, teacher, course title and start date as line \(first)")])
         }
         seen.insert(key, line: line)
+        if let notice = who.notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }
         return .accepted(EnrolmentRecord(
             line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
             position: who.position, staffCategory: who.staffCategory, subject: who.subject,
@@ -215,6 +239,9 @@ public struct SurveyValidator {
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
     private let shape: RowShape
+    /// Notices about accepted rows (a restored SNILS zero), in file order, at most
+    /// `RowIssue.maximumNotices`: reported, not rejections.
+    public private(set) var notices: [RowIssue] = []
 
     /// `header` must be a map of kind `.survey`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
@@ -294,6 +321,7 @@ public struct SurveyValidator {
                                        detail: "teacher already listed for \(year.label) on line \(first)")])
         }
         seen.insert(key, line: line)
+        if let notice = who.notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }
         return .accepted(SurveyRecord(
             line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
             position: who.position, staffCategory: who.staffCategory, subject: who.subject,

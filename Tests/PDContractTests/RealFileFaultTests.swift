@@ -48,3 +48,73 @@ struct ValueFormTests {
         #expect(issues.map(\.value) == ["\u{00A0}36 ч.", "  Заочно ", " 2 сентября\u{00A0}"])
     }
 }
+
+@Suite("SNILS under a СНИЛС header")
+struct SNILSTests {
+    @Test("the same SNILS in its usual forms is one identifier", arguments: [
+        "134-940-005 39", "134 940 005 39", "13494000539", "134\u{00A0}940\u{00A0}005\u{00A0}39",
+        "134\u{202F}940\u{202F}005\u{202F}39", "134–940–005 39", " 134-940-005-39 ", "134\u{2007}940\u{2007}005\u{2007}39",
+    ])
+    func forms(text: String) {
+        #expect(TeacherIdentifier.read(text, snilsColumn: true) == .identifier("13494000539"))
+        // What Pseudonymizer.normalise made of it before: pseudonyms of earlier loads do not change.
+        #expect(Pseudonymizer.normalise("134-940-005 39") == "13494000539")
+    }
+
+    @Test("a 10-digit SNILS gets its leading zero back; whether the check number confirms it is said")
+    func leadingZero() {
+        // 012-345-678 19 has a matching check number; 012-345-678 90 (case 13) does not.
+        #expect(SNILSCheckNumber.matches("01234567819"))
+        #expect(TeacherIdentifier.read("1234567819", snilsColumn: true) == .leadingZeroRestored("01234567819", checkNumberMatches: true))
+        #expect(TeacherIdentifier.read("123-456-789 0", snilsColumn: true) == .leadingZeroRestored("01234567890", checkNumberMatches: false))
+    }
+
+    @Test("digits that cannot be a SNILS are not one", arguments: [("123456789", 9), ("123456789012", 12), ("1", 1), ("12 34", 4)])
+    func notSNILS(text: String, digits: Int) {
+        #expect(TeacherIdentifier.read(text, snilsColumn: true) == .notSNILS(digits: digits))
+    }
+
+    @Test("identifiers that are not digits, and values under other headers, are taken as they are")
+    func others() {
+        #expect(TeacherIdentifier.read("tn-0007", snilsColumn: true) == .identifier("TN0007"))
+        #expect(TeacherIdentifier.read("№ 12345", snilsColumn: true) == .identifier("№12345"))
+        #expect(TeacherIdentifier.read("12345", snilsColumn: false) == .identifier("12345"))
+        #expect(TeacherIdentifier.read(" - ", snilsColumn: true) == .empty)
+        #expect(TeacherIdentifier.isSNILSHeader("СНИЛС") && TeacherIdentifier.isSNILSHeader("Укажите ваш СНИЛС"))
+        #expect(TeacherIdentifier.isSNILSHeader("snils") && !TeacherIdentifier.isSNILSHeader("Табельный номер"))
+    }
+
+    @Test("check numbers follow the definition")
+    func checkNumbers() {
+        #expect(SNILSCheckNumber.of(112_233_445) == 95)
+        #expect(SNILSCheckNumber.of(134_940_005) == 39)
+        #expect(SNILSCheckNumber.of(914_561_751) == 11)
+        #expect(SNILSCheckNumber.matches("00100199800"))   // up to 001-001-998 nothing is checked
+        #expect(!SNILSCheckNumber.matches("11223344596"))
+        #expect(!SNILSCheckNumber.matches("1122334459"))
+    }
+
+    static func surveyValidator(idHeader: String) throws -> SurveyValidator {
+        let map = try HeaderMap(kind: .survey, header: ["Учебный год", "Код ОО", idHeader, "Стаж"])
+        return SurveyValidator(header: map, knownSchools: Fixtures.schools, pseudonymizer: .demo, years: YearSources())
+    }
+
+    @Test("in a file: a restored zero is the same teacher and a notice; other digit counts are rejected")
+    func inValidator() throws {
+        var validator = try Self.surveyValidator(idHeader: "СНИЛС")
+        let restored = try #require(validator.validate(["2023-2024", "S01", "1234567890", "5"], line: 2).record)
+        #expect(restored.teacherPseudonym == Pseudonymizer.demo.pseudonym(forTeacherID: "012-345-678 90"))
+        #expect(validator.notices.map(\.reason) == [.snilsLeadingZeroRestored])
+        #expect(validator.notices.first?.value == "***90")
+        let bad = validator.validate(["2023-2024", "S01", "12345678", "5"], line: 3)
+        #expect(bad.reasons == [.badSNILS])
+        #expect(bad.issues.first?.detail == "8 digits")
+        // A rejected row's restored zero is not reported on its own.
+        _ = validator.validate(["2023-2024", "S99", "9876543210", "5"], line: 4)
+        #expect(validator.notices.count == 1)
+        // Under another header, short digit identifiers are still accepted as they are.
+        var other = try Self.surveyValidator(idHeader: "Табельный номер")
+        #expect(other.validate(["2023-2024", "S01", "12345678", "5"], line: 2).record != nil)
+        #expect(other.notices.isEmpty)
+    }
+}
