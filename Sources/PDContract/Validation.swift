@@ -108,9 +108,9 @@ enum Cells {
         let raw = column.raw(fields)
         if TextFold.clean(raw) == nil { return [] }
         var codes: [Code] = []
-        for item in ValueParsers.listItems(raw) {
+        for item in table.listItems(raw) {
             guard let code = table.code(forFolded: item) else {
-                issues.append(column.issue(line, item, .unknownValue, expected(Code.self)))
+                issues.append(column.issue(line, raw, .unknownValue, "item «\(item)»; " + expected(Code.self)))
                 continue
             }
             if !codes.contains(code) { codes.append(code) }

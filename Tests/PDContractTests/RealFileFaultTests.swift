@@ -118,3 +118,66 @@ struct SNILSTests {
         #expect(other.notices.isEmpty)
     }
 }
+
+@Suite("Multi-select cells whose options contain a separator")
+struct MultiSelectTests {
+    static let mapping = """
+        [values.deficits]
+        psychological = "Психолого-педагогические (работа с детьми с ОВЗ, инклюзия)"
+        digital = ["Цифровые (ИКТ)", "Цифровые (ИКТ, дистанционное обучение)"]
+        methodological = "Методические; оценочные"
+        """
+
+    static func deficits(_ cell: String) throws -> RowResult<SurveyRecord> {
+        let mapping = try ContractMapping(toml: Self.mapping)
+        let map = try HeaderMap(kind: .survey, header: ["Учебный год", "Код ОО", "СНИЛС", "Стаж", "Выявленные дефициты"],
+                                mapping: mapping)
+        var validator = SurveyValidator(header: map, knownSchools: Fixtures.schools, pseudonymizer: .demo, years: YearSources())
+        return validator.validate(["2023-2024", "S01", "112-233-445 95", "5", cell], line: 2)
+    }
+
+    @Test("declared options are matched whole, longest first, with any separator around them", arguments: [
+        ("Психолого-педагогические (работа с детьми с ОВЗ, инклюзия), Цифровые (ИКТ)", [DeficitArea.psychological, .digital]),
+        ("Цифровые (ИКТ, дистанционное обучение)", [.digital]),
+        ("Цифровые (ИКТ); Психолого-педагогические (работа с детьми с ОВЗ, инклюзия)", [.digital, .psychological]),
+        ("психолого-педагогические  (работа с детьми с овз, инклюзия)|Предметные", [.psychological, .subject]),
+        ("Методические; оценочные, ИКТ", [.methodological, .digital]),
+        ("Предметные, Коммуникативные", [.subject, .communicative]),
+    ])
+    func whole(cell: String, expected: [DeficitArea]) throws {
+        let record = try #require(try Self.deficits(cell).record, "\(cell)")
+        #expect(record.deficits == expected)
+    }
+
+    @Test("an unknown part is still reported by itself")
+    func unknownPart() throws {
+        let result = try Self.deficits("Психолого-педагогические (работа с детьми с ОВЗ), инклюзия")
+        #expect(result.reasons == [.unknownValue, .unknownValue])
+        #expect(result.issues.first?.detail?.hasPrefix("item «психолого-педагогические (работа с детьми с овз)»") == true)
+    }
+
+    @Test("a spelling that cannot be told apart from the separator is refused up front", arguments: [
+        "[values.deficits]\ndigital = \", \"",
+        "[values.deficits]\ndigital = \"ИКТ,\"",
+        "[values.deficits]\ndigital = \"; цифровые\"",
+        "[values.expert_roles]\nother = \"|\"",
+        // reads as two other options
+        "[values.deficits]\npsychological = \"Предметные, Методические\"",
+    ])
+    func refused(text: String) {
+        #expect(throws: MappingError.self) { try ContractMapping(toml: text) }
+        do {
+            _ = try ContractMapping(toml: text, source: "m.toml")
+        } catch {
+            guard case .ambiguousListSpelling = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("m.toml"))
+        }
+    }
+
+    @Test("a separator inside a spelling is fine when its parts are not other options")
+    func accepted() throws {
+        _ = try ContractMapping(toml: Self.mapping)
+        // Parts that all mean the same code are not ambiguous either.
+        _ = try ContractMapping(toml: "[values.deficits]\ndigital = \"Цифровые, ИКТ\"")
+    }
+}
