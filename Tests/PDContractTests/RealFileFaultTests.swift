@@ -5,6 +5,229 @@ import Testing
 
 /// The faults real exports carry (issue 9 §4), each as a kind with variants beyond the case files
 /// of Tests/PDWarehouseTests/Cases.
+@Suite("Lines above the header: titles, empty rows, Excel's sep= line")
+struct HeaderLocatorTests {
+    static let header = "Учебный год;Код ОО;СНИЛС;Наименование программы;Дата начала;Дата окончания"
+    static let row = "2023-2024;101;112-233-445 95;Курс;02.10.2023;20.10.2023"
+
+    /// Locates the header of `text` (UTF-8) with the format detection would give.
+    static func locate(_ text: String, kind: ExportKind? = nil, mapping: ContractMapping = .none) throws -> LocatedHeader {
+        let bytes = Array(text.utf8)
+        return try HeaderLocator.locate(format: CSVFormat.detect(bytes: bytes), kind: kind, mapping: mapping) { format in
+            try CSVReader(bytes: bytes, format: format)
+        }
+    }
+
+    static func dataRows(_ located: LocatedHeader) throws -> [[String]] {
+        var reader = located.reader
+        var rows: [[String]] = []
+        while try reader.next() { rows.append(reader.record.strings()) }
+        return rows
+    }
+
+    @Test("a header on the first line costs nothing and skips nothing")
+    func headerFirst() throws {
+        let located = try Self.locate("\(Self.header)\n\(Self.row)\n")
+        #expect(located.line == 1 && located.recordsThroughHeader == 1 && located.skipped.isEmpty)
+        #expect(located.header.kind == .enrolments)
+        #expect(try Self.dataRows(located).count == 1)
+    }
+
+    @Test("titles, subtitles and empty rows above the header are skipped and reported", arguments: [
+        "Отчёт о повышении квалификации;;;;;\n;;;;;\n",
+        "Сведения о КПК за 2023-2024 учебный год\nМБОУ СОШ № 1\n\n",
+        "Выгрузка из 1С: Зарплата и кадры, 02.10.2023\n",          // a comma in the title: ',' looks like the delimiter
+        "\"Отчёт\";\n;\n  ;\u{00A0};\nДата выгрузки: 01.10.2023;;;\n",
+    ])
+    func titles(preamble: String) throws {
+        let located = try Self.locate(preamble + "\(Self.header)\n\(Self.row)\n\(Self.row.replacingOccurrences(of: "Курс", with: "Курс 2"))\n")
+        #expect(located.header.kind == .enrolments)
+        #expect(located.format.delimiter == UInt8(ascii: ";"))
+        #expect(!located.skipped.isEmpty)
+        #expect(located.skipped.allSatisfy { $0.reason == .skippedTitleRow && $0.line < located.line })
+        #expect(try Self.dataRows(located).count == 2)
+        // Opened again, the reader reaches the same first data row.
+        var again = try located.reopen { format in try CSVReader(bytes: Array((preamble + "\(Self.header)\n\(Self.row)\n").utf8), format: format) }
+        #expect(try again.next())
+        #expect(again.record.strings()[3] == "Курс")
+    }
+
+    @Test("a title's text is reported; an empty row says so")
+    func titleNotice() throws {
+        let located = try Self.locate("Сведения о КПК;;;;;\r\n;;;;;\r\n\(Self.header)\r\n\(Self.row)\r\n")
+        #expect(located.skipped.map(\.line) == [1, 2])
+        #expect(located.skipped[0].value == "Сведения о КПК")
+        #expect(located.skipped[1].detail == "empty row above the header")
+        #expect(located.line == 3)
+    }
+
+    @Test("Excel's sep= line is skipped and its delimiter used", arguments: [
+        ("sep=;", UInt8(ascii: ";"), ";"), ("sep=,", UInt8(ascii: ","), ","), ("sep=\t", UInt8(9), "\t"), ("SEP=|", UInt8(ascii: "|"), "|"),
+    ])
+    func sepLine(line: String, delimiter: UInt8, separator: String) throws {
+        let header = Self.header.replacingOccurrences(of: ";", with: separator)
+        let row = Self.row.replacingOccurrences(of: ";", with: separator)
+        let located = try Self.locate("\(line)\r\n\(header)\r\n\(row)\r\n")
+        #expect(located.format.delimiter == delimiter)
+        #expect(located.skipped.map(\.reason) == [.skippedSeparatorLine])
+        #expect(located.skipped.first?.value == "sep=" + separator)
+        #expect(try Self.dataRows(located) == [row.components(separatedBy: separator)])
+    }
+
+    @Test("a sep= line that contradicts detection wins")
+    func sepLineAgainstDetection() throws {
+        // Detection would choose ',' from the first line; the sep= line says ';'.
+        let bytes = Array("sep=;\n\(Self.header)\n\(Self.row)\n".utf8)
+        let located = try HeaderLocator.locate(format: CSVFormat(delimiter: UInt8(ascii: ",")), kind: .enrolments,
+                                               mapping: .none) { try CSVReader(bytes: bytes, format: $0) }
+        #expect(located.format.delimiter == UInt8(ascii: ";") && located.line == 2)
+    }
+
+    @Test("the named kind decides which row is the header")
+    func namedKind() throws {
+        // A schools-like title row does not stop an enrolments load.
+        let text = "Код ОО;Наименование ОО\n\(Self.header)\n\(Self.row)\n"
+        let located = try Self.locate(text, kind: .enrolments)
+        #expect(located.line == 2 && located.header.kind == .enrolments)
+    }
+
+    @Test("no header within the first rows: refused, showing the row that looked most like one")
+    func tooDeep() throws {
+        let preamble = (1...11).map { "Строка пояснений \($0)" }.joined(separator: "\n")
+        #expect(throws: HeaderRefusal.self) { try Self.locate(preamble + "\n\(Self.header)\n\(Self.row)\n") }
+    }
+
+    @Test("a refusal for missing columns shows the header cells that were read and those not matched")
+    func missingColumnsShowCells() throws {
+        let text = "Отчёт;;;\nУчебный год;Код ОО;СНИЛС;Курс повышения;Начало;Конец\n\(Self.row)\n"
+        do {
+            _ = try Self.locate(text)
+            Issue.record("expected a refusal")
+        } catch let refusal as HeaderRefusal {
+            #expect(refusal.code == "missing_column" && refusal.kind == .enrolments)
+            #expect(refusal.line == 2)
+            #expect(refusal.unmatched == ["Курс повышения", "Начало", "Конец"])
+            #expect(refusal.description.contains("Line 2, header cells read: «Учебный год», «Код ОО», «СНИЛС»"))
+            #expect(refusal.description.contains("not matched: «Курс повышения», «Начало», «Конец»"))
+            #expect(refusal.description.contains("прочитанные заголовки"))
+        }
+    }
+
+    @Test("a header of NUL bytes (UTF-16 without a BOM, a binary file) is refused with a hint, NULs shown as ␀")
+    func nulHeader() throws {
+        var bytes: [UInt8] = []
+        for unit in "Код;ОО\n1;2\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        do {
+            _ = try HeaderLocator.locate(format: CSVFormat.detect(bytes: bytes), kind: nil, mapping: .none) {
+                try CSVReader(bytes: bytes, format: $0)
+            }
+            Issue.record("expected a refusal")
+        } catch let refusal as HeaderRefusal {
+            #expect(refusal.code == "unrecognised_header")
+            #expect(!refusal.description.contains("\u{0}"))
+            #expect(refusal.description.contains("UTF-16"))
+        }
+    }
+
+    @Test("an empty file is refused as having no header")
+    func emptyFile() throws {
+        #expect(throws: HeaderRefusal.self) { try Self.locate("") }
+        do { _ = try Self.locate(";;;\n\n") } catch let refusal as HeaderRefusal { #expect(refusal.code == "empty_header") }
+    }
+}
+
+@Suite("Rows that are not data: totals rows, repeated headers; NUL bytes")
+struct RowScreenTests {
+    static let header = ["Учебный год", "Код ОО", "СНИЛС", "ФИО", "Наименование программы", "Объём, часов",
+                         "Дата начала", "Дата окончания"]
+
+    static func screen(_ kind: ExportKind = .enrolments, header: [String] = Self.header) throws -> RowScreen {
+        RowScreen(header: try HeaderMap(kind: kind, header: header))
+    }
+
+    @Test("totals rows in their usual spellings are recognised", arguments: [
+        ["Итого:", "", "", "", "", "288", "", ""],
+        ["ИТОГО", "", "", "", "", "", "", ""],
+        ["", "Всего", "", "", "", "1 008", "", ""],
+        ["", "", "", "", "Всего по ОО: 25 человек", "900", "", ""],
+        ["Итого по школе", "101", "", "", "", "", "", ""],
+        ["итого\u{00A0}", "", "", "", "", "", "", ""],
+        ["Total", "", "", "", "", "72", "", ""],
+        ["Grand total:", "", "", "", "", "", "", ""],
+        ["Итог", "", "", "", "", "", "", ""],
+    ])
+    func totals(row: [String]) throws {
+        let notice = try #require(try Self.screen().nonDataNotice(row, line: 27))
+        #expect(notice.reason == .skippedTotalsRow && notice.reason.isNotice && notice.line == 27)
+        #expect(notice.value == row.first { !$0.isEmpty })
+    }
+
+    @Test("a row that names a teacher, or does not start with a totals word, is a data row", arguments: [
+        ["Итого", "101", "112-233-445 95", "", "", "", "", ""],
+        ["2023-2024", "Итого", "", "", "", "", "", ""],
+        ["2023-2024", "101", "", "", "Всего понемногу", "36", "", ""],
+        ["Итоговая аттестация", "", "", "", "", "", "", ""],
+        ["", "", "", "", "", "", "", ""],
+    ])
+    func notTotals(row: [String]) throws {
+        #expect(try Self.screen().nonDataNotice(row, line: 3) == nil)
+    }
+
+    @Test("a schools directory's totals row")
+    func schoolTotals() throws {
+        let screen = try Self.screen(.schools, header: ["Код ОО", "Наименование ОО", "Тип ОО"])
+        #expect(try #require(screen.nonDataNotice(["Всего школ: 3", "", ""], line: 5)).reason == .skippedTotalsRow)
+        #expect(screen.nonDataNotice(["Итого", "Школа «Итого»", "общеобразовательная"], line: 5) == nil)
+    }
+
+    @Test("the header repeated inside the data is recognised, also in other spellings or with a cell missing")
+    func repeatedHeader() throws {
+        let screen = try Self.screen()
+        for row in [Self.header, Self.header.map { $0.uppercased() }, ["учебный год", "Код организации", "СНИЛС", "", "Наименование программы", "", "", ""],
+                    Self.header.map { " \($0)\u{00A0}" }] {
+            let notice = try #require(screen.nonDataNotice(row, line: 12), "\(row)")
+            #expect(notice.reason == .skippedRepeatedHeader)
+        }
+        // A data row whose title happens to be a header word is not a header.
+        #expect(screen.nonDataNotice(["2023-2024", "101", "", "", "Должность", "36", "", ""], line: 3) == nil)
+    }
+
+    @Test("a NUL byte rejects its row, naming the column; the value is shown with ␀ and masked when personal")
+    func nulBytes() throws {
+        let screen = try Self.screen()
+        let text = "2023-2024;101;112-233-445\u{0}95;Иванова;Курс\u{0}\u{0};36;02.10.2023;20.10.2023\n"
+        var reader = try CSVReader(bytes: Array(text.utf8), format: CSVFormat(delimiter: UInt8(ascii: ";")))
+        #expect(try reader.next())
+        let issue = try #require(screen.nulIssue(reader.record))
+        #expect(issue.reason == .nulByte && !issue.reason.isNotice)
+        #expect(issue.column == "СНИЛС" && issue.field == .teacherID)
+        #expect(issue.value == "***95")
+        #expect(!issue.value.contains("\u{0}"))
+        let title = "2023-2024;101;112-233-445 95;Иванова;Курс\u{0}\u{0};36;02.10.2023;20.10.2023\n"
+        reader = try CSVReader(bytes: Array(title.utf8), format: CSVFormat(delimiter: UInt8(ascii: ";")))
+        #expect(try reader.next())
+        let second = try #require(screen.nulIssue(reader.record))
+        #expect(second.column == "Наименование программы" && second.value == "Курс\u{2400}\u{2400}")
+        // Beyond the header's columns the column is named by its number.
+        reader = try CSVReader(bytes: Array("1;2;3;4;5;6;7;8;\u{0}\n".utf8), format: CSVFormat(delimiter: UInt8(ascii: ";")))
+        #expect(try reader.next())
+        #expect(screen.nulIssue(reader.record)?.column == "column 9")
+    }
+
+    @Test("NUL padding at the end is one notice")
+    func padding() {
+        #expect(RowScreen.paddingNotice(bytes: 0, line: 5) == nil)
+        let notice = RowScreen.paddingNotice(bytes: 64, line: 22)
+        #expect(notice?.reason == .skippedNULPadding && notice?.line == 22 && notice?.detail == "64 NUL bytes after the last line")
+    }
+
+    @Test("an issue never carries a NUL, whatever its source")
+    func printable() {
+        #expect(RowIssue.printable("a\u{0}b\u{0}") == "a\u{2400}b\u{2400}")
+        #expect(RowIssue(line: 1, column: "c", field: nil, value: "x\u{0}", reason: .badNumber).value == "x\u{2400}")
+    }
+}
+
 @Suite("One whitespace set, dates with a time, values reported as written")
 struct ValueFormTests {
     static let spaces = ["\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\t", " ", "\u{3000}", "\u{FEFF}"]
