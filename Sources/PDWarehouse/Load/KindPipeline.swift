@@ -160,6 +160,11 @@ final class KindPipeline {
         return issues.map { .rejected($0) } ?? .accepted(())
     }
 
+    /// [cases] The validator's notices about accepted rows (a restored SNILS zero), to report.
+    var notices: [RowIssue] {
+        enrolmentValidator?.notices ?? surveyValidator?.notices ?? []
+    }
+
     /// Writes the last accepted enrolment as a fact row (direct load), resolving its keys.
     func encodeDirect(batchKey: Int, into row: inout CopyRow) throws {
         guard let enrolment = lastEnrolment else { return }

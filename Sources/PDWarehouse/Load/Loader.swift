@@ -65,25 +65,29 @@ public final class Loader {
         let scan = try FileScan.scan(path: request.path)
         var outcome = LoadOutcome(
             status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
-        var reader = try Self.openReader(request.path, format: scan.format)
 
         // The header decides the kind and the column map; a bad one refuses the file.
-        let header: HeaderMap
+        // [cases] HeaderLocator (PDContract): the header is the first row, within the first rows, that
+        // matches a kind; the lines above it (Excel's sep= line, a title) come back as notices.
+        let located: LocatedHeader
         do {
-            guard try reader.next() else { throw HeaderError.emptyHeader }
-            let names = reader.record.strings()
-            header = try request.kind.map { try HeaderMap(kind: $0, header: names, mapping: request.mapping) }
-                ?? ExportKind.detect(header: names, mapping: request.mapping)
-        } catch let error as HeaderError {
-            if case .missingRequiredColumns(let kind, _) = error { outcome.kind = kind }
+            located = try HeaderLocator.locate(format: scan.format, kind: request.kind, mapping: request.mapping) { format in
+                try Self.openReader(request.path, format: format)
+            }
+        } catch let refusal as HeaderRefusal {
+            if let kind = refusal.kind { outcome.kind = kind }
             return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
-                RejectEntry(line: 1, column: "header", value: "", reasonCode: Self.reasonCode(error), reasonText: error.description)
-            ], message: error.description)
-        } catch {
+                RejectEntry(line: refusal.line, column: "header", value: "", reasonCode: refusal.code,
+                            reasonText: refusal.description)
+            ], message: refusal.description)
+        } catch let error as CSVError {
             return try refuse(outcome, request: request, started: started, connection: connection, rejects: [
                 RejectEntry(line: 1, column: "header", value: "", reasonCode: "malformed_csv", reasonText: String(describing: error))
             ], message: String(describing: error))
         }
+        var reader = located.reader
+        let header = located.header
+        let screen = RowScreen(header: header)
         outcome.kind = header.kind
 
         if !request.dryRun, !request.force,
@@ -95,8 +99,10 @@ public final class Loader {
             outcome.seconds = Date().timeIntervalSince(started)
             return outcome
         }
-        if !header.unknownColumns.isEmpty {
-            logger.notice("columns ignored / столбцы не используются: \(header.unknownColumns.map(\.name).joined(separator: ", "))",
+        // [cases] Empty header cells (rows ending in extra delimiters) are not columns worth naming.
+        let ignoredColumns = header.unknownColumns.map(\.name).filter { TextFold.clean($0) != nil }
+        if !ignoredColumns.isEmpty {
+            logger.notice("columns ignored / столбцы не используются: \(ignoredColumns.joined(separator: ", "))",
                           metadata: ["file": "\(request.fileName)"])
         }
 
@@ -107,14 +113,14 @@ public final class Loader {
         if request.dryRun {
             var tally = RowTally()
             var progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
-            try Self.readRows(&reader, into: &tally, progress: &progress) { fields, line in
+            try Self.readRows(&reader, into: &tally, progress: &progress, screen: screen) { fields, line in
                 pipeline.validate(fields, line: line)
             }
             progress.finishReading(rows: tally.read)
             outcome.rowsRead = tally.read
             outcome.rowsRejected = tally.rejectedRows
             outcome.rowsLoaded = tally.read - tally.rejectedRows
-            outcome.rejects = tally.rejects
+            outcome.rejects = Self.reported(tally, located: located, pipeline: pipeline)
             outcome.seconds = Date().timeIntervalSince(started)
             if tally.exceeds(request.maxRejectRatio) {
                 outcome.status = .refused
@@ -153,7 +159,7 @@ public final class Loader {
                 do {
                     copiedDirectly = try connection.copyIn(pipeline.directCopyStatement) { writer in
                         try Self.copyAcceptedRows(
-                            &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
+                            &reader, tally: &tally, progress: &progress, pipeline: pipeline, screen: screen, writer: &writer,
                             maxRejectRatio: request.maxRejectRatio
                         ) { _, row in
                             if let year = pipeline.lastYear, existingYears.contains(year) { throw YearHasFacts() }
@@ -165,7 +171,7 @@ public final class Loader {
                 } catch is YearHasFacts {
                     try connection.run("rollback to savepoint direct_load")
                     logger.debug("the file has rows of years already loaded: merging", metadata: ["file": "\(request.fileName)"])
-                    reader = try Self.openAfterHeader(request.path, format: scan.format)
+                    reader = try located.reopen { try Self.openReader(request.path, format: $0) }
                     pipeline = try KindPipeline(
                         header: header, request: request, pseudonymizer: pseudonymizer, dimensions: dimensions)
                     tally = RowTally()
@@ -176,7 +182,7 @@ public final class Loader {
                 try connection.run(try sql.statement(pipeline.stageFile))
                 try connection.copyIn(pipeline.copyStatement) { writer in
                     try Self.copyAcceptedRows(
-                        &reader, tally: &tally, progress: &progress, pipeline: pipeline, writer: &writer,
+                        &reader, tally: &tally, progress: &progress, pipeline: pipeline, screen: screen, writer: &writer,
                         maxRejectRatio: request.maxRejectRatio
                     ) { line, row in
                         try pipeline.encode(line: line, into: &row)
@@ -214,13 +220,13 @@ public final class Loader {
             outcome.rowsRejected = tally.rejectedRows
             outcome.rowsLoaded = tally.read - tally.rejectedRows
             outcome.rowsChanged = changed
-            outcome.rejects = tally.rejects
+            outcome.rejects = Self.reported(tally, located: located, pipeline: pipeline)
             outcome.message = "new or changed \(changed), facts \(before) → \(after) / новых или изменённых \(changed)"
             try connection.execute(try sql.statement("etl/batch_finish.sql"), [
                 String(batchKey), "loaded", String(outcome.rowsRead), String(outcome.rowsLoaded),
                 String(outcome.rowsRejected), outcome.message,
             ])
-            try writeRejects(tally.rejects, batchKey: batchKey, connection: connection)
+            try writeRejects(outcome.rejects, batchKey: batchKey, connection: connection)
             try connection.run("commit")
         } catch is RefuseFile {
             if connection.isOpen { try? connection.run("rollback") }
@@ -228,13 +234,15 @@ public final class Loader {
             outcome.rowsRejected = tally.rejectedRows
             outcome.batchKey = nil
             return try refuse(outcome, request: request, started: started, connection: connection,
-                              rejects: tally.rejects, message: Self.ratioMessage(tally, request.maxRejectRatio))
+                              rejects: Self.reported(tally, located: located, pipeline: pipeline),
+                              message: Self.ratioMessage(tally, request.maxRejectRatio))
         } catch let error as CSVError {
             if connection.isOpen { try? connection.run("rollback") }
             outcome.rowsRead = tally.read
             outcome.batchKey = nil
             let line = error.line ?? 0
-            return try refuse(outcome, request: request, started: started, connection: connection, rejects: tally.rejects + [
+            return try refuse(outcome, request: request, started: started, connection: connection,
+                              rejects: Self.reported(tally, located: located, pipeline: pipeline) + [
                 RejectEntry(line: max(line, 1), column: "", value: "", reasonCode: "malformed_csv", reasonText: error.description)
             ], message: error.description)
         } catch {
@@ -253,13 +261,6 @@ public final class Loader {
         }
     }
 
-    /// Opens the file again and skips its header row (the direct load's fallback starts over).
-    private static func openAfterHeader(_ path: String, format: CSVFormat) throws -> CSVReader {
-        var reader = try openReader(path, format: format)
-        _ = try reader.next()
-        return reader
-    }
-
     /// The set-based referential check of a batch (the facts declare no foreign keys): the
     /// query counts the batch's rows whose keys are missing from their dimensions; any aborts it.
     private func checkKeys(_ file: String, _ parameters: [String?], connection: Connection) throws {
@@ -274,10 +275,10 @@ public final class Loader {
     /// line) and sent; rejected rows are only counted. Over the reject ratio the COPY is aborted.
     private static func copyAcceptedRows(
         _ reader: inout CSVReader, tally: inout RowTally, progress: inout LoadProgress, pipeline: KindPipeline,
-        writer: inout CopyWriter, maxRejectRatio: Double, encode: (Int, inout CopyRow) throws -> Void
+        screen: RowScreen, writer: inout CopyWriter, maxRejectRatio: Double, encode: (Int, inout CopyRow) throws -> Void
     ) throws {
         var row = CopyRow()
-        try readRows(&reader, into: &tally, progress: &progress) { fields, line in
+        try readRows(&reader, into: &tally, progress: &progress, screen: screen) { fields, line in
             let result = pipeline.validate(fields, line: line)
             if case .accepted = result {
                 row.reset()
@@ -299,7 +300,7 @@ public final class Loader {
         outcome.message = message
         outcome.rejects = rejects
         outcome.rowsLoaded = 0
-        if outcome.rowsRejected == 0 { outcome.rowsRejected = Set(rejects.map(\.line)).count }
+        if outcome.rowsRejected == 0 { outcome.rowsRejected = Set(rejects.filter { !$0.isNotice }.map(\.line)).count }
         outcome.seconds = Date().timeIntervalSince(started)
         guard !request.dryRun else { return outcome }
         try connection.transaction {
@@ -339,7 +340,7 @@ public final class Loader {
 
     /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
     private static func readRows(
-        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress,
+        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress, screen: RowScreen,
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
@@ -347,15 +348,38 @@ public final class Loader {
             // Rows of bare delimiters (what a spreadsheet leaves under a table) are blank lines.
             if reader.record.isBlank { continue }
             let line = reader.record.line
-            let result = try handle(reader.record.strings(), line)
-            tally.read += 1
-            if case .rejected(let issues) = result {
-                tally.rejectedRows += 1
-                for issue in issues where tally.rejects.count < LoadOutcome.maximumStoredRejects {
-                    tally.rejects.append(RejectEntry(issue))
-                }
+            // [cases] A NUL byte is a data problem of its row (PostgreSQL cannot store it): rejected
+            // here, never sent (RowScreen.nulIssue, one memchr).
+            if let issue = screen.nulIssue(reader.record) {
+                tally.read += 1
+                tally.reject([issue])
+                continue
             }
+            let fields = reader.record.strings()
+            let result = try handle(fields, line)
+            // [cases] A rejected row that is not data (a totals row, the header repeated) is skipped
+            // and reported as a notice, not counted (RowScreen.nonDataNotice, rejected rows only).
+            if case .rejected = result, let notice = screen.nonDataNotice(fields, line: line) {
+                tally.note(notice)
+                continue
+            }
+            tally.read += 1
+            if case .rejected(let issues) = result { tally.reject(issues) }
         }
+        // [cases] NUL bytes padding the end of the file were not read: one notice.
+        if let notice = RowScreen.paddingNotice(bytes: reader.trailingNULPadding, line: reader.nextLine) {
+            tally.note(notice)
+        }
+    }
+
+    /// [cases] What the load reports: the rejects and the notices (lines above the header, rows
+    /// that are not data, values read differently from how they are written), in line order.
+    private static func reported(_ tally: RowTally, located: LocatedHeader, pipeline: KindPipeline) -> [RejectEntry] {
+        let notices = (located.skipped + pipeline.notices).map(RejectEntry.init) + tally.notices
+        guard !notices.isEmpty else { return tally.rejects }
+        let room = max(0, LoadOutcome.maximumStoredRejects - tally.rejects.count)
+        return (tally.rejects + notices.prefix(room)).enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     private static func ratioMessage(_ tally: RowTally, _ ratio: Double) -> String {
@@ -363,14 +387,6 @@ public final class Loader {
         return String(format: "%d of %d rows rejected (%.1f%%), more than --max-reject-ratio %.1f%%: file refused, nothing written"
             + " / отклонено %d из %d строк (%.1f%%), больше допустимых %.1f%%: файл не загружен",
             tally.rejectedRows, tally.read, share, ratio * 100, tally.rejectedRows, tally.read, share, ratio * 100)
-    }
-
-    private static func reasonCode(_ error: HeaderError) -> String {
-        switch error {
-        case .emptyHeader: return "empty_header"
-        case .unrecognised: return "unrecognised_header"
-        case .missingRequiredColumns: return "missing_column"
-        }
     }
 }
 
@@ -386,8 +402,22 @@ struct RowTally {
     var read = 0
     var rejectedRows = 0
     var rejects: [RejectEntry] = []
+    /// [cases] Notices about rows skipped as not data: reported, counted neither as read nor as rejected.
+    var notices: [RejectEntry] = []
 
     func exceeds(_ ratio: Double) -> Bool {
         read > 0 && Double(rejectedRows) > ratio * Double(read)
+    }
+
+    /// Counts a rejected row (already counted as read) and keeps its issues.
+    mutating func reject(_ issues: [RowIssue]) {
+        rejectedRows += 1
+        for issue in issues where rejects.count < LoadOutcome.maximumStoredRejects {
+            rejects.append(RejectEntry(issue))
+        }
+    }
+
+    mutating func note(_ notice: RowIssue) {
+        if notices.count < LoadOutcome.maximumStoredRejects { notices.append(RejectEntry(notice)) }
     }
 }
