@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
-            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"]
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"],
+            // Real-export cases (inputs, cmd.sh, expect.txt), read by path from the checkout.
+            exclude: ["Cases"]
         ),
     ]
 )
