@@ -20,6 +20,8 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case nulByte = "nul_byte"
     /// Digits under a СНИЛС header that cannot be a СНИЛС (not 11 digits, nor 10 with a lost zero).
     case badSNILS = "bad_snils"
+    /// A free-text value longer than the warehouse stores (1000 bytes of UTF-8).
+    case tooLong = "too_long"
 
     // Notices: reported, never counted as rejected rows nor against the reject ratio.
 
@@ -69,6 +71,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .wrongFieldCount: return "число полей в строке не совпадает с заголовком"
         case .nulByte: return "в строке нулевой байт (0x00), его нельзя сохранить"
         case .badSNILS: return "под заголовком СНИЛС цифры, но это не СНИЛС (нужно 11 цифр)"
+        case .tooLong: return "текст длиннее 1000 байт (около 500 русских букв)"
         case .skippedSeparatorLine: return "строка sep= для Excel пропущена"
         case .skippedTitleRow: return "строка над заголовками (название таблицы) пропущена"
         case .skippedTotalsRow: return "итоговая строка («Итого», «Всего») пропущена"
@@ -96,6 +99,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .wrongFieldCount: return "number of fields differs from the header"
         case .nulByte: return "the row holds a NUL byte (0x00), which cannot be stored"
         case .badSNILS: return "digits under a SNILS header that are not a SNILS (11 digits expected)"
+        case .tooLong: return "text longer than 1000 bytes (about 500 Cyrillic letters)"
         case .skippedSeparatorLine: return "Excel's sep= line skipped"
         case .skippedTitleRow: return "line above the header row (a title) skipped"
         case .skippedTotalsRow: return "totals row («Итого», «Всего») skipped"

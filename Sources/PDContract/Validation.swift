@@ -62,8 +62,15 @@ struct Column {
 
 /// Cell readers shared by the three validators. Each appends its problems to `issues`.
 enum Cells {
-    static func text(_ column: Column, _ fields: [String]) -> String? {
-        TextFold.clean(column.raw(fields))
+    /// The longest free-text value stored, in UTF-8 bytes (about 500 Cyrillic letters). Titles,
+    /// providers and school codes are keys of unique btree indexes, whose rows PostgreSQL caps
+    /// at 2704 bytes: two 1000-byte values and the codes beside them stay under it, so an
+    /// over-long cell is a rejected row (`too_long`), never a database error.
+    static let maximumTextBytes = 1000
+
+    static func text(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> String? {
+        guard let value = TextFold.clean(column.raw(fields)) else { return nil }
+        return withinLimit(value, column, fields, line, &issues)
     }
 
     static func requiredText(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> String? {
@@ -71,7 +78,17 @@ enum Cells {
             issues.append(column.issue(line, "", .missingRequired))
             return nil
         }
-        return value
+        return withinLimit(value, column, fields, line, &issues)
+    }
+
+    @inline(__always)
+    private static func withinLimit(_ value: String, _ column: Column, _ fields: [String], _ line: Int,
+                                    _ issues: inout [RowIssue]) -> String? {
+        let bytes = value.utf8.count
+        guard bytes > maximumTextBytes else { return value }
+        issues.append(column.issue(line, String(column.raw(fields).prefix(100)) + "…", .tooLong,
+                                   "\(bytes) bytes, at most \(maximumTextBytes)"))
+        return nil
     }
 
     static func flag(_ column: Column, _ table: inout FlagTable, _ fields: [String], _ line: Int,

@@ -31,7 +31,7 @@ public struct SchoolValidator {
         let schoolName = Cells.requiredText(name, fields, line, &issues)
         let type = Cells.code(schoolType, &schoolTypes, fields, line, &issues)
         let isBase = Cells.flag(isBaseSchool, &baseSchoolFlag, fields, line, &issues)
-        let place = Cells.text(municipality, fields)
+        let place = Cells.text(municipality, fields, line, &issues)
         guard issues.isEmpty, let code, let schoolName else { return .rejected(issues) }
         let key = keyBuilder.fingerprint { $0.append(code) }
         if let first = seen.firstLine(of: key) {
@@ -122,11 +122,11 @@ struct PersonColumns {
             pseudonyms[normalised] = made
             pseudonym = made
         }
-        let positionText = Cells.text(position, fields)
+        let positionText = Cells.text(position, fields, line, &issues)
         let category = Cells.code(staffCategory, &staffCategories, fields, line, &issues)
             ?? derivedCategory(positionText)
         return Values(schoolCode: school, pseudonym: pseudonym, position: positionText,
-                      staffCategory: category, subject: Cells.text(subject, fields), notice: notice)
+                      staffCategory: category, subject: Cells.text(subject, fields, line, &issues), notice: notice)
     }
 }
 
@@ -191,13 +191,13 @@ public struct EnrolmentValidator {
         let hourCount = Cells.integer(hours, range: 1...2000, fields, line, &issues)
         let form = Cells.code(delivery, &deliveries, fields, line, &issues)
         let focus = Cells.code(focusArea, &focusAreas, fields, line, &issues)
-        let providerName = Cells.text(provider, fields)
+        let providerName = Cells.text(provider, fields, line, &issues)
         let source = Cells.code(funding, &fundings, fields, line, &issues)
         let requested = Cells.flag(requestedBySchool, &requestedFlag, fields, line, &issues)
         let start = Cells.requiredDate(startDate, fields, line, &issues)
         let end = Cells.requiredDate(endDate, fields, line, &issues)
         let state = Cells.code(status, &statuses, fields, line, &issues)
-        let certificate = Cells.text(certificateNo, fields)
+        let certificate = Cells.text(certificateNo, fields, line, &issues)
         if let start, let end, end < start {
             issues.append(endDate.issue(line, endDate.raw(fields), .endBeforeStart, "start date \(start.iso)"))
         }

@@ -272,6 +272,24 @@ struct ValueFormTests {
     }
 }
 
+@Suite("Values PostgreSQL cannot index")
+struct TextLengthTests {
+    @Test("free text up to 1000 bytes is stored; longer is too_long, reported by its beginning")
+    func limit() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        var values = Fixtures.goodEnrolment
+        values[.courseTitle] = String(repeating: "ж", count: 500)                   // 1000 bytes
+        #expect(validator.validate(Fixtures.enrolmentRows.row(values), line: 2).record != nil)
+        values[.courseTitle] = String(repeating: "ж", count: 501)
+        values[.provider] = String(repeating: "x", count: 3000)
+        let result = validator.validate(Fixtures.enrolmentRows.row(values), line: 3)
+        #expect(result.reasons == [.tooLong, .tooLong])
+        #expect(result.issues.map(\.column) == ["course_title", "provider"])
+        #expect(result.issues[0].detail == "1002 bytes, at most 1000")
+        #expect(result.issues[1].value == String(repeating: "x", count: 100) + "…")
+    }
+}
+
 @Suite("SNILS under a СНИЛС header")
 struct SNILSTests {
     @Test("the same SNILS in its usual forms is one identifier", arguments: [

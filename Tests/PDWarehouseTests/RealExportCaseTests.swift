@@ -330,6 +330,22 @@ struct RealExportKindTests {
         #expect(refused.status == .refused && refused.rowsRead == 11 && refused.rowsRejected == 2, "\(refused.summaryLine)")
     }
 
+    @Test func aTitleTooLongForTheIndexRejectsItsRowNotTheRun() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        var lines = [Self.header.joined(separator: ";")]
+        lines += (1...20).map { Self.row($0).joined(separator: ";") }
+        var long = Self.row(21)
+        // Incompressible text: PostgreSQL cannot fit it in an index row even compressed.
+        var random = SeededRandom()
+        let alphabet = Array("абвгдежзиклмнопрстуфхцчшщэюяABCDEFXYZ0123456789")
+        long[4] = String((0..<3000).map { _ in alphabet.randomElement(using: &random)! })
+        lines.append(long.joined(separator: ";"))
+        let outcome = try fixture.load(try fixture.write("kpk_2023-2024.csv", lines.joined(separator: "\n")))
+        #expect(outcome.status == .loaded && outcome.rowsLoaded == 20 && outcome.rowsRejected == 1, "\(outcome.summaryLine)")
+        #expect(outcome.rejects.map(\.reasonCode) == ["too_long"])
+    }
+
     @Test func aMissingColumnRefusalShowsTheHeaderCellsRead() throws {
         let fixture = try LoadFixture()
         try fixture.loadSchools()
@@ -339,5 +355,17 @@ struct RealExportKindTests {
         let entry = try #require(outcome.rejects.first)
         #expect(entry.reasonCode == "missing_column" && entry.line == 2)
         #expect(entry.reasonText.contains("not matched: «Программа», «Начало», «Окончание»"), "\(entry.reasonText)")
+    }
+}
+
+/// A fixed-seed generator, so the long title is the same incompressible text on every run.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
