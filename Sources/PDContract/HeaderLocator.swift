@@ -2,10 +2,11 @@ import PDCSV
 
 /// Finds a file's header row before its data is read (docs/exports.md §1).
 ///
-/// The header is the first row, within the first `maximumLeadingRows` rows, that matches a kind
-/// (the named kind with at least one of its columns and every required one, or any kind by
-/// `ExportKind.detect`). What lies above it — Excel's `sep=;` line, a title, empty rows of the
-/// table — is skipped and comes back as notices (`skipped_sep_line`, `skipped_title_row`).
+/// The header is the first row that matches a kind (the named kind with at least one of its
+/// columns and every required one, or any kind by `ExportKind.detect`), with at most
+/// `maximumLeadingRows` non-blank rows above it. What lies above it — Excel's `sep=;` line, a
+/// title, empty rows of the table — is skipped and comes back as notices (`skipped_sep_line`,
+/// `skipped_title_row`).
 /// When no row matches with the detected delimiter, the other candidate delimiters are tried (a
 /// title line can mislead detection); when none matches at all, the file is refused with the row
 /// that looked most like a header and the cells that were read (`HeaderRefusal`).

@@ -89,16 +89,28 @@ public struct RowScreen: Sendable {
         return totalsWords.contains(word)
     }
 
-    /// The column of the totals label when the row is a totals row: its first filled cell is a
-    /// totals label, and its identifying columns (the teacher, or the school's name) are empty
-    /// unless they hold the label itself.
+    /// The column of the totals label when the row is a totals row: its first filled cell (after
+    /// a row number, as reports with a «№ п/п» column write one) is a totals label, and its
+    /// identifying columns (the teacher, or the school's name) are empty unless they hold the
+    /// label itself.
     func totalsCell(_ fields: [String]) -> Int? {
-        guard let first = fields.firstIndex(where: { TextFold.clean($0) != nil }),
-              Self.isTotalsLabel(fields[first]) else { return nil }
+        guard var first = fields.firstIndex(where: { TextFold.clean($0) != nil }) else { return nil }
+        if Self.isRowNumber(fields[first]),
+           let next = fields[(first + 1)...].firstIndex(where: { TextFold.clean($0) != nil }) {
+            first = next
+        }
+        guard Self.isTotalsLabel(fields[first]) else { return nil }
         for column in identityColumns where column != first && column < fields.count {
             if TextFold.clean(fields[column]) != nil { return nil }
         }
         return first
+    }
+
+    /// A row number such as `26` or `26.`.
+    static func isRowNumber(_ cell: String) -> Bool {
+        guard let text = TextFold.clean(cell) else { return false }
+        let digits = text.hasSuffix(".") ? text.dropLast() : Substring(text)
+        return !digits.isEmpty && digits.count <= 6 && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Whether the row is the header again: at least two of its cells, and at least 60 % of its

@@ -155,11 +155,12 @@ struct RowScreenTests {
         ["Total", "", "", "", "", "72", "", ""],
         ["Grand total:", "", "", "", "", "", "", ""],
         ["Итог", "", "", "", "", "", "", ""],
+        ["26", "Итого", "", "", "", "936", "", ""],     // after a «№ п/п» row number
     ])
     func totals(row: [String]) throws {
         let notice = try #require(try Self.screen().nonDataNotice(row, line: 27))
         #expect(notice.reason == .skippedTotalsRow && notice.reason.isNotice && notice.line == 27)
-        #expect(notice.value == row.first { !$0.isEmpty })
+        #expect(notice.value == row.first { !$0.isEmpty && !RowScreen.isRowNumber($0) })
     }
 
     @Test("a row that names a teacher, or does not start with a totals word, is a data row", arguments: [
@@ -167,6 +168,8 @@ struct RowScreenTests {
         ["2023-2024", "Итого", "", "", "", "", "", ""],
         ["2023-2024", "101", "", "", "Всего понемногу", "36", "", ""],
         ["Итоговая аттестация", "", "", "", "", "", "", ""],
+        ["2023-2024", "", "", "", "Всего понемногу", "36", "", ""],
+        ["26", "2023", "Итого", "", "", "", "", ""],
         ["", "", "", "", "", "", "", ""],
     ])
     func notTotals(row: [String]) throws {
