@@ -2,15 +2,28 @@
 public enum CSVEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case utf8 = "UTF-8"
     case windows1251 = "Windows-1251"
+    /// Excel's «Текст в Юникоде» (Unicode Text): UTF-16 little-endian, recognised by its BOM `FF FE`.
+    /// `CSVReader` transcodes it to UTF-8 as it reads, so its records hold UTF-8.
+    case utf16LittleEndian = "UTF-16LE"
+    /// UTF-16 big-endian, recognised by its BOM `FE FF`; transcoded like `utf16LittleEndian`.
+    case utf16BigEndian = "UTF-16BE"
 
     public var description: String { rawValue }
+
+    /// Whether the file is UTF-16 (and so is read through a transcoder).
+    public var isUTF16: Bool { self == .utf16LittleEndian || self == .utf16BigEndian }
+
+    /// The encoding of the bytes the reader's records hold: UTF-16 files are transcoded to UTF-8.
+    public var recordEncoding: CSVEncoding { isUTF16 ? .utf8 : self }
 }
 
 /// How a CSV file is written: its encoding, its delimiter, and whether it began with a UTF-8 BOM.
 ///
-/// The contract: a BOM means UTF-8; otherwise valid UTF-8 is UTF-8 and anything else is
-/// Windows-1251. The delimiter is whichever of `;` `,` TAB occurs most often outside quotes in
-/// the header record (ties go to `;`, then `,`, then TAB; none at all means `,`).
+/// The contract: a UTF-8 BOM means UTF-8, a UTF-16 BOM (`FF FE`, `FE FF`) UTF-16 (read through a
+/// transcoder); otherwise valid UTF-8 is UTF-8 and anything else is Windows-1251. The delimiter
+/// is the one Excel's `sep=X` first line declares; otherwise whichever of `;` `,` TAB occurs most
+/// often outside quotes in the first record (ties go to `;`, then `,`, then TAB; none at all
+/// means `,`). `HeaderLocator` (PDContract) tries the other candidates when no header row is found.
 public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
     public var encoding: CSVEncoding
     /// The field delimiter byte: `;`, `,` or TAB in practice.
@@ -56,10 +69,36 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
         prefix.count >= 3 && prefix[0] == 0xEF && prefix[1] == 0xBB && prefix[2] == 0xBF
     }
 
+    /// The UTF-16 encoding whose byte order mark `prefix` starts with (`FF FE` little-endian,
+    /// `FE FF` big-endian), or nil.
+    public static func utf16Encoding(ofBOM prefix: UnsafeRawBufferPointer) -> CSVEncoding? {
+        guard prefix.count >= 2 else { return nil }
+        if prefix[0] == 0xFF && prefix[1] == 0xFE { return .utf16LittleEndian }
+        if prefix[0] == 0xFE && prefix[1] == 0xFF { return .utf16BigEndian }
+        return nil
+    }
+
+    /// The delimiter an Excel `sep=X` first line declares (after an optional BOM), or nil when the
+    /// first line is not one. `X` is any single ASCII character; the line ends there.
+    public static func declaredDelimiter(in prefix: UnsafeRawBufferPointer) -> UInt8? {
+        var index = hasBOM(prefix) ? 3 : 0
+        guard prefix.count >= index + 5,
+              prefix[index] | 0x20 == UInt8(ascii: "s"), prefix[index + 1] | 0x20 == UInt8(ascii: "e"),
+              prefix[index + 2] | 0x20 == UInt8(ascii: "p"), prefix[index + 3] == UInt8(ascii: "=") else { return nil }
+        index += 4
+        let delimiter = prefix[index]
+        guard delimiter >= 0x09, delimiter < 0x80, delimiter != 10, delimiter != 13 else { return nil }
+        let next = index + 1
+        guard next == prefix.count || prefix[next] == 10 || prefix[next] == 13 else { return nil }
+        return delimiter
+    }
+
     /// The delimiter of the header record at the start of `prefix` (after an optional BOM and
-    /// blank lines): the candidate seen most often outside quotes, ties in `candidateDelimiters`
-    /// order, `,` when there is none. Quotes open only at the start of a field, as in the reader.
+    /// blank lines): the one an Excel `sep=X` first line declares, else the candidate seen most
+    /// often outside quotes, ties in `candidateDelimiters` order, `,` when there is none. Quotes
+    /// open only at the start of a field, as in the reader.
     public static func detectDelimiter(in prefix: UnsafeRawBufferPointer) -> UInt8 {
+        if let declared = declaredDelimiter(in: prefix) { return declared }
         let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
         var counts = [Int](repeating: 0, count: candidateDelimiters.count)
         var index = hasBOM(prefix) ? 3 : 0
@@ -98,6 +137,11 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
     /// The format, given the file's first bytes (up to `prefixLength`) and whether the whole
     /// file is valid UTF-8 (from a `UTF8Validator` fed during another pass, e.g. hashing).
     public static func detect(prefix: UnsafeRawBufferPointer, isValidUTF8: Bool) -> CSVFormat {
+        if let utf16 = utf16Encoding(ofBOM: prefix) {
+            let text = UTF16Transcoder.utf8(from: prefix, bigEndian: utf16 == .utf16BigEndian)
+            let delimiter = text.withUnsafeBytes { detectDelimiter(in: $0) }
+            return CSVFormat(encoding: utf16, delimiter: delimiter, hadBOM: true)
+        }
         let bom = hasBOM(prefix)
         return CSVFormat(
             encoding: bom || isValidUTF8 ? .utf8 : .windows1251,

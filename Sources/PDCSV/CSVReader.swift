@@ -2,7 +2,11 @@
 ///
 /// - Quoted fields may hold delimiters, CR, LF and doubled quotes (`""`).
 /// - Records end with CRLF, LF or a lone CR; wholly empty lines are skipped.
-/// - A leading UTF-8 BOM is skipped.
+/// - A leading UTF-8 BOM is skipped. UTF-16 files (`CSVEncoding.utf16LittleEndian`/`BigEndian`)
+///   are transcoded to UTF-8 as they are read, so their records hold UTF-8.
+/// - NUL bytes at the very end of the input (a file padded by a copy tool) are not read:
+///   `trailingNULPadding` says how many there were. NUL bytes anywhere else stay in the fields
+///   (see `CSVRecord.firstFieldContainingNUL()`).
 /// - Lenient like Excel: a quote inside an unquoted field is literal (`ab"c`), and text after
 ///   a closing quote is kept (`"ab"c` reads as `abc`).
 /// - A quote left open at the end of the file throws `CSVError.unterminatedQuote` with the
@@ -23,8 +27,11 @@ public struct CSVReader {
     public let format: CSVFormat
     /// The current record, after `next()` returned true.
     public var record: CSVRecord {
-        CSVRecord(storage: storage, count: fieldCount, line: recordLine, encoding: format.encoding)
+        CSVRecord(storage: storage, count: fieldCount, line: recordLine, encoding: recordEncoding)
     }
+    /// The number of NUL bytes at the end of the input that were left unread as padding.
+    public let trailingNULPadding: Int
+    private let recordEncoding: CSVEncoding
     /// The file path, or nil for in-memory input (used in error messages).
     public let path: String?
 
@@ -83,6 +90,9 @@ public struct CSVReader {
         self.maxRecordBytes = maxRecordBytes
         self.path = path
         self.format = format
+        self.recordEncoding = format.encoding.recordEncoding
+        trailingNULPadding = try source.leaveTrailingNULsUnread(codeUnit: format.encoding.isUTF16 ? 2 : 1)
+        if format.encoding.isUTF16 { source.transcodeUTF16(bigEndian: format.encoding == .utf16BigEndian) }
         // Capacity never exceeds the limit, so only growing needs to check it.
         self.storage = RecordStorage(byteCapacity: min(4096, maxRecordBytes), fieldCapacity: 64)
         // Prime the chunk with at least three bytes so a BOM is seen whole whatever the chunk size.
@@ -95,6 +105,9 @@ public struct CSVReader {
             position = 3
         }
     }
+
+    /// The physical line the next byte is on (after the last record: where trailing padding starts).
+    public var nextLine: Int { state.line }
 
     /// Bytes of the input consumed so far, BOM included (for progress display).
     public var bytesRead: Int { chunkOffset + position }
@@ -323,13 +336,17 @@ struct ParserState {
     var lastQuotedWasCR = false
 }
 
-/// Where the reader's bytes come from: a file or an in-memory array, copied into one chunk buffer.
+/// Where the reader's bytes come from: a file or an in-memory array, copied into one chunk buffer;
+/// for UTF-16 input, transcoded to UTF-8 on the way.
 final class ByteSource {
     let buffer: UnsafeMutablePointer<UInt8>
     let capacity: Int
     private let file: POSIXFile?
     private let memory: [UInt8]
     private var memoryOffset = 0
+    /// Input bytes still to be read before the trailing NUL padding, when that is known.
+    private var remaining: Int?
+    private var utf16: UTF16Input?
 
     init(file: POSIXFile, capacity: Int) {
         self.file = file
@@ -349,17 +366,113 @@ final class ByteSource {
         buffer.deallocate()
     }
 
+    /// Finds the run of NUL bytes that ends the input and stops reading before it. With 2-byte
+    /// code units (UTF-16) the content keeps an even length (a little-endian `0A 00` keeps its
+    /// zero). Call before the first read. Returns the number of bytes left unread.
+    func leaveTrailingNULsUnread(codeUnit: Int) throws(CSVError) -> Int {
+        let size: Int
+        var zeros = 0
+        if let file {
+            guard let known = file.size(), known > 0 else { return 0 }
+            size = known
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 8)
+            defer { block.deallocate() }
+            var end = size
+            scan: while end > 0 {
+                let start = max(0, end - block.count)
+                let count = try file.read(at: start, into: block.baseAddress!, count: end - start)
+                guard count == end - start else { return 0 } // changed under us: read it all as it is
+                for index in stride(from: count - 1, through: 0, by: -1) {
+                    if block[index] != 0 { break scan }
+                    zeros += 1
+                }
+                end = start
+            }
+        } else {
+            size = memory.count
+            var index = size - 1
+            while index >= 0 && memory[index] == 0 { zeros += 1; index -= 1 }
+        }
+        var content = size - zeros
+        if codeUnit == 2 && content % 2 == 1 { content += 1 }
+        guard content < size else { return 0 }
+        remaining = content
+        return size - content
+    }
+
+    /// From now on, `read` returns the input transcoded from UTF-16 to UTF-8.
+    func transcodeUTF16(bigEndian: Bool) {
+        utf16 = UTF16Input(bigEndian: bigEndian, rawCapacity: max(2, (capacity / 3) * 2))
+    }
+
     /// Reads up to `count` bytes into `destination`; 0 means end of input.
     func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int {
+        guard let utf16 else { return try readInput(into: destination, count: count) }
+        while utf16.isDrained {
+            if utf16.isFinished { return 0 }
+            let count = try readInput(into: utf16.raw.baseAddress!, count: utf16.raw.count)
+            utf16.decode(count)
+        }
+        return utf16.take(into: destination, count: count)
+    }
+
+    /// Reads the input's own bytes (not transcoded), stopping before the trailing NUL padding.
+    private func readInput(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int {
+        var count = count
+        if let remaining {
+            count = min(count, remaining)
+            if count == 0 { return 0 }
+        }
+        let taken: Int
         if let file {
-            return try file.read(into: destination, count: count)
+            taken = try file.read(into: destination, count: count)
+        } else {
+            taken = min(count, memory.count - memoryOffset)
+            guard taken > 0 else { return 0 }
+            memory.withUnsafeBufferPointer { all in
+                destination.update(from: all.baseAddress! + memoryOffset, count: taken)
+            }
+            memoryOffset += taken
         }
-        let taken = min(count, memory.count - memoryOffset)
-        guard taken > 0 else { return 0 }
-        memory.withUnsafeBufferPointer { all in
-            destination.update(from: all.baseAddress! + memoryOffset, count: taken)
+        if let remaining { self.remaining = remaining - taken }
+        return taken
+    }
+}
+
+/// The transcoding stage of a UTF-16 input: raw chunks in, UTF-8 out in whatever sizes are asked.
+private final class UTF16Input {
+    let raw: UnsafeMutableBufferPointer<UInt8>
+    private var transcoder: UTF16Transcoder
+    private var decoded: [UInt8] = []
+    private var start = 0
+    private(set) var isFinished = false
+
+    init(bigEndian: Bool, rawCapacity: Int) {
+        raw = .allocate(capacity: rawCapacity)
+        transcoder = UTF16Transcoder(bigEndian: bigEndian)
+        decoded.reserveCapacity(rawCapacity * 3 / 2 + 8)
+    }
+
+    deinit { raw.deallocate() }
+
+    var isDrained: Bool { start == decoded.count }
+
+    /// Transcodes the first `count` bytes of `raw`; 0 means the input ended.
+    func decode(_ count: Int) {
+        decoded.removeAll(keepingCapacity: true)
+        start = 0
+        if count == 0 {
+            transcoder.finish(into: &decoded)
+            isFinished = true
+        } else {
+            transcoder.transcode(UnsafeRawBufferPointer(start: raw.baseAddress, count: count), into: &decoded)
         }
-        memoryOffset += taken
+    }
+
+    func take(into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        let taken = min(count, decoded.count - start)
+        decoded.withUnsafeBufferPointer { all in destination.update(from: all.baseAddress! + start, count: taken) }
+        start += taken
         return taken
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One record (row) read by `CSVReader`: the unescaped bytes of all its fields back to back,
 /// and where each field ends.
 ///
@@ -8,7 +16,7 @@ public struct CSVRecord: Sendable {
     /// 1-based physical line number where the record starts (blank lines and line breaks
     /// inside quoted fields are counted).
     public let line: Int
-    /// The encoding `string(at:)` decodes from.
+    /// The encoding `string(at:)` decodes from (UTF-8 for UTF-16 files, which the reader transcodes).
     public let encoding: CSVEncoding
     @usableFromInline let storage: RecordStorage
     /// The number of fields.
@@ -27,7 +35,7 @@ public struct CSVRecord: Sendable {
         var ends: [Int] = []
         for field in fields {
             switch encoding {
-            case .utf8: bytes.append(contentsOf: field.utf8)
+            case .utf8, .utf16LittleEndian, .utf16BigEndian: bytes.append(contentsOf: field.utf8)
             case .windows1251: CP1251.encode(field, into: &bytes)
             }
             ends.append(bytes.count)
@@ -35,7 +43,7 @@ public struct CSVRecord: Sendable {
         let storage = RecordStorage(byteCapacity: bytes.count, fieldCapacity: ends.count)
         storage.bytes.initialize(from: bytes, count: bytes.count)
         storage.ends.initialize(from: ends, count: ends.count)
-        self.init(storage: storage, count: ends.count, line: line, encoding: encoding)
+        self.init(storage: storage, count: ends.count, line: line, encoding: encoding.recordEncoding)
     }
 
     /// The byte range of field `index` in the storage.
@@ -76,7 +84,7 @@ public struct CSVRecord: Sendable {
         withBytes(at: index) { field in
             if field.isEmpty { return "" }
             switch encoding {
-            case .utf8: return String(decoding: field, as: UTF8.self)
+            case .utf8, .utf16LittleEndian, .utf16BigEndian: return String(decoding: field, as: UTF8.self)
             case .windows1251: return CP1251.decode(field)
             }
         }
@@ -87,15 +95,37 @@ public struct CSVRecord: Sendable {
         (0..<count).map { string(at: $0) }
     }
 
-    /// Whether every field is empty or only spaces and tabs, like the `;;;;` rows Excel writes
-    /// below a table. (Wholly empty lines never become records at all.)
+    /// Whether every field is empty or only whitespace (`UnicodeSpace`: spaces, tabs, NBSP, narrow
+    /// NBSP …), like the `;;;;` rows Excel writes below a table. (Wholly empty lines never become
+    /// records at all.) Stops at the first other byte, so a data row costs one comparison.
     public var isBlank: Bool {
         guard count > 0 else { return true }
         let total = storage.ends[count - 1]
-        for offset in 0..<total where storage.bytes[offset] != 0x20 && storage.bytes[offset] != 9 {
-            return false
+        if encoding == .windows1251 {
+            for offset in 0..<total where !UnicodeSpace.isSpace(windows1251: storage.bytes[offset]) { return false }
+            return true
+        }
+        let bytes = UnsafeBufferPointer(start: storage.bytes, count: total)
+        var offset = 0
+        while offset < total {
+            let length = UnicodeSpace.spaceLength(bytes, at: offset)
+            if length == 0 { return false }
+            offset += length
         }
         return true
+    }
+
+    /// The index of the first field holding a NUL byte (0x00), or nil. PostgreSQL cannot store NUL
+    /// in text, so a loader rejects such a row rather than sending it. One `memchr` over the
+    /// record's bytes: cheap enough for every row.
+    public func firstFieldContainingNUL() -> Int? {
+        guard count > 0 else { return nil }
+        let total = storage.ends[count - 1]
+        guard total > 0, let found = memchr(storage.bytes, 0, total) else { return nil }
+        let offset = UnsafeRawPointer(found) - UnsafeRawPointer(storage.bytes)
+        var field = 0
+        while storage.ends[field] <= offset { field += 1 }
+        return field
     }
 }
 

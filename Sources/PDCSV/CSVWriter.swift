@@ -6,7 +6,8 @@
 public struct CSVWriter {
     public var delimiter: UInt8
     public var lineEnding: [UInt8]
-    /// How `writeRecord(_: [String])` encodes strings (CP1251 turns unknown characters into `?`).
+    /// How `writeRecord(_: [String])` encodes strings (CP1251 turns unknown characters into `?`;
+    /// UTF-16 writes each record as UTF-16 code units, as Excel's «Текст в Юникоде» does).
     public var encoding: CSVEncoding
     public private(set) var bytes: [UInt8] = []
 
@@ -16,9 +17,15 @@ public struct CSVWriter {
         self.encoding = encoding
     }
 
-    /// Appends the UTF-8 byte order mark (call first, for UTF-8 output that Excel should recognise).
+    /// Appends the byte order mark of `encoding` (call first): the UTF-8 BOM for UTF-8 output
+    /// that Excel should recognise, `FF FE` / `FE FF` for UTF-16. Windows-1251 has none.
     public mutating func writeBOM() {
-        bytes.append(contentsOf: CSVFormat.utf8BOM)
+        switch encoding {
+        case .utf8: bytes.append(contentsOf: CSVFormat.utf8BOM)
+        case .windows1251: break
+        case .utf16LittleEndian: bytes.append(contentsOf: [0xFF, 0xFE])
+        case .utf16BigEndian: bytes.append(contentsOf: [0xFE, 0xFF])
+        }
     }
 
     /// Appends one record of already-encoded fields.
@@ -41,6 +48,19 @@ public struct CSVWriter {
             writeRecord(fields.map { $0.utf8 })
         case .windows1251:
             writeRecord(fields.map { CP1251.encode($0) })
+        case .utf16LittleEndian, .utf16BigEndian:
+            // The record is laid out in UTF-8 (ASCII delimiter and quotes), then re-encoded whole.
+            var line = CSVWriter(delimiter: delimiter, lineEnding: lineEnding, encoding: .utf8)
+            line.writeRecord(fields.map { $0.utf8 })
+            for unit in String(decoding: line.bytes, as: UTF8.self).utf16 {
+                if encoding == .utf16LittleEndian {
+                    bytes.append(UInt8(truncatingIfNeeded: unit))
+                    bytes.append(UInt8(truncatingIfNeeded: unit >> 8))
+                } else {
+                    bytes.append(UInt8(truncatingIfNeeded: unit >> 8))
+                    bytes.append(UInt8(truncatingIfNeeded: unit))
+                }
+            }
         }
     }
 

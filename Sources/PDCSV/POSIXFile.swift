@@ -39,6 +39,23 @@ final class POSIXFile {
         }
     }
 
+    /// The file's size in bytes, when the system reports one.
+    func size() -> Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Reads up to `count` bytes at `offset` without moving the read position (`pread`).
+    func read(at offset: Int, into destination: UnsafeMutableRawPointer, count: Int) throws(CSVError) -> Int {
+        while true {
+            let result = pread(descriptor, destination, count, off_t(offset))
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw .readFailed(path: path, reason: POSIXFile.message(errno))
+        }
+    }
+
     private static func message(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "errno \(code)" }
         return String(cString: text)

@@ -1,6 +1,9 @@
+import PDCSV
+
 /// A calendar date without time or zone, as the exports write it.
 ///
-/// Parsed from `dd.mm.yyyy`, `d.m.yyyy`, `dd/mm/yyyy` (and `d/m/yyyy`) or `yyyy-mm-dd`;
+/// Parsed from `dd.mm.yyyy`, `d.m.yyyy`, `dd/mm/yyyy` (and `d/m/yyyy`) or `yyyy-mm-dd`, optionally
+/// followed by a time of day (ignored);
 /// rendered as ISO `yyyy-mm-dd`, the only form sent to PostgreSQL (never the server's DateStyle).
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -102,53 +105,128 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         case impossible
     }
 
-    /// Parses one of the accepted layouts. Surrounding whitespace is ignored.
+    /// Parses one of the accepted layouts. Surrounding whitespace (the shared set of
+    /// `UnicodeSpace`: NBSP, narrow NBSP, tabs …) is ignored, and so is a time of day after the
+    /// date, as 1C and Excel write date-times: `02.10.2023 0:00:00`, `02.10.2023 13:45`,
+    /// `2023-10-02 00:00:00`, `2023-10-02T00:00:00.000` (hours 0–23, minutes and seconds 0–59,
+    /// optional fraction of a second). A time that is not a time makes the text unparseable.
     public static func parse(_ text: String) -> Result<CivilDate, ParseFailure> {
-        var numbers: [Int] = []
-        numbers.reserveCapacity(3)
-        var digitCounts: [Int] = []
-        digitCounts.reserveCapacity(3)
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse` on UTF-8 bytes; allocates nothing.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<CivilDate, ParseFailure> {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            let length = UnicodeSpace.spaceLength(bytes, at: start)
+            if length == 0 { break }
+            start += length
+        }
+        while end > start {
+            if UnicodeSpace.spaceLength(bytes, at: end - 1) == 1 {
+                end -= 1
+            } else if end - 2 >= start, UnicodeSpace.spaceLength(bytes, at: end - 2) == 2 {
+                end -= 2
+            } else if end - 3 >= start, UnicodeSpace.spaceLength(bytes, at: end - 3) == 3 {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        // The date: three numbers with one separator ('.', '/' or '-').
+        var numbers = (0, 0, 0)
+        var digitCounts = (0, 0, 0)
+        var part = 0
         var separator: UInt8 = 0
         var current = 0
         var digits = 0
-        var started = false
-        var ended = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if ended { return .failure(.unparseable) }
-                started = true
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 current = current * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
                 if digits > 4 { return .failure(.unparseable) }
-            case UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"):
-                if ended || digits == 0 { return .failure(.unparseable) }
-                if separator == 0 { separator = byte } else if separator != byte { return .failure(.unparseable) }
-                numbers.append(current)
-                digitCounts.append(digits)
+                index += 1
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") {
+                guard part < 2, digits > 0, separator == 0 || separator == byte else { return .failure(.unparseable) }
+                separator = byte
+                if part == 0 { numbers.0 = current; digitCounts.0 = digits } else { numbers.1 = current; digitCounts.1 = digits }
+                part += 1
                 current = 0
                 digits = 0
-                if numbers.count > 2 { return .failure(.unparseable) }
-            case 0x20, 0x09:
-                if started { ended = true }
-            default:
-                return .failure(.unparseable)
+                index += 1
+            } else {
+                break
             }
         }
-        guard digits > 0, numbers.count == 2 else { return .failure(.unparseable) }
-        numbers.append(current)
-        digitCounts.append(digits)
+        guard part == 2, digits > 0 else { return .failure(.unparseable) }
+        numbers.2 = current
+        digitCounts.2 = digits
+        if index < end {
+            // A time of day: after whitespace or 'T'.
+            var timeStart = index
+            if bytes[index] == UInt8(ascii: "T") {
+                timeStart += 1
+            } else {
+                while timeStart < end {
+                    let length = UnicodeSpace.spaceLength(bytes, at: timeStart)
+                    if length == 0 { break }
+                    timeStart += length
+                }
+                if timeStart == index { return .failure(.unparseable) }
+            }
+            guard isTimeOfDay(bytes, from: timeStart, to: end) else { return .failure(.unparseable) }
+        }
         let year: Int, month: Int, day: Int
         if separator == UInt8(ascii: "-") {
-            guard digitCounts == [4, 2, 2] else { return .failure(.unparseable) }
-            (year, month, day) = (numbers[0], numbers[1], numbers[2])
+            guard digitCounts == (4, 2, 2) else { return .failure(.unparseable) }
+            (year, month, day) = numbers
         } else {
-            guard (1...2).contains(digitCounts[0]), (1...2).contains(digitCounts[1]), digitCounts[2] == 4 else {
+            guard (1...2).contains(digitCounts.0), (1...2).contains(digitCounts.1), digitCounts.2 == 4 else {
                 return .failure(.unparseable)
             }
-            (day, month, year) = (numbers[0], numbers[1], numbers[2])
+            (day, month, year) = numbers
         }
         guard let date = CivilDate(year: year, month: month, day: day) else { return .failure(.impossible) }
         return .success(date)
+    }
+
+    /// `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, a real time of day, filling `bytes[from..<to]` exactly.
+    private static func isTimeOfDay(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Bool {
+        var values = (0, 0, 0)
+        var counts = (0, 0, 0)
+        var part = 0
+        var index = from
+        var fraction = -1
+        while index < end {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if fraction >= 0 {
+                    fraction += 1
+                    if fraction > 9 { return false }
+                } else {
+                    switch part {
+                    case 0: values.0 = values.0 * 10 + digit; counts.0 += 1
+                    case 1: values.1 = values.1 * 10 + digit; counts.1 += 1
+                    default: values.2 = values.2 * 10 + digit; counts.2 += 1
+                    }
+                }
+            } else if byte == UInt8(ascii: ":") && fraction < 0 && part < 2 {
+                part += 1
+            } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && part == 2 && fraction < 0 {
+                fraction = 0
+            } else {
+                return false
+            }
+            index += 1
+        }
+        guard part >= 1, (1...2).contains(counts.0), counts.1 == 2, part == 1 || counts.2 == 2, fraction != 0 else {
+            return false
+        }
+        return values.0 <= 23 && values.1 <= 59 && values.2 <= 59
     }
 }

@@ -118,6 +118,7 @@ public struct ContractMapping: Sendable, Equatable {
             }
         }
         try checkConflicts()
+        try checkListSpellings()
     }
 
     /// Refuses a spelling that already means another field or code.
@@ -182,6 +183,10 @@ public enum MappingError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongType(source: String, path: String, expected: String)
     case conflict(source: String, spelling: String, existing: String, requested: String)
     case personalDefault(source: String, field: String)
+    /// A spelling of a list field's option that a list cell could not tell from the separator:
+    /// it is empty or a separator, starts or ends with one, or reads as a list of other options
+    /// (`parts`, each meaning another code).
+    case ambiguousListSpelling(source: String, field: String, spelling: String, parts: [String])
 
     public var description: String {
         switch self {
@@ -206,6 +211,12 @@ public enum MappingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): значение \(path) должно быть: \(expected). / \(path) must be \(expected)."
         case let .conflict(source, spelling, existing, requested):
             return "\(source): написание «\(spelling)» уже означает \(existing), его нельзя назначить \(requested). / The spelling '\(spelling)' already means \(existing); it cannot also mean \(requested)."
+        case let .ambiguousListSpelling(source, field, spelling, parts):
+            if parts.isEmpty {
+                return "\(source): написание «\(spelling)» поля «\(field)» нельзя отличить от разделителя списка (`,`, `;`, `|`): оно пустое, состоит из разделителей или начинается либо заканчивается разделителем. Уберите разделители по краям. / The spelling '\(spelling)' of the list field '\(field)' cannot be told apart from the list separator (`,`, `;`, `|`): it is empty, only separators, or starts or ends with one. Remove the separators at its ends."
+            }
+            let list = parts.map { "«\($0)»" }.joined(separator: ", ")
+            return "\(source): написание «\(spelling)» поля «\(field)» читается и как список вариантов \(list) с другими кодами; ячейку с ним нельзя разобрать однозначно. Измените написание. / The spelling '\(spelling)' of the list field '\(field)' also reads as the list of options \(list), which mean other codes; a cell holding it cannot be split unambiguously. Change the spelling."
         case let .personalDefault(source, field):
             return "\(source): для персональных данных («\(field)») значение по умолчанию задать нельзя. / A default cannot be set for personal data ('\(field)')."
         }

@@ -1,5 +1,7 @@
-/// Why a row (or one of its cells) was rejected. The raw value is the stable snake_case code
-/// stored in `etl_reject.reason` and written to `.errors.csv`.
+/// Why a row (or one of its cells) was rejected, or, for the notices (`isNotice`), what was
+/// reported about a line that was skipped as not data or a value read differently from how it is
+/// written. The raw value is the stable snake_case code stored in `etl_reject.reason` and written
+/// to `.errors.csv`.
 public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case unknownSchool = "unknown_school"
     case missingRequired = "missing_required"
@@ -14,7 +16,39 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case duplicateRow = "duplicate_row"
     case duplicateTeacher = "duplicate_teacher"
     case wrongFieldCount = "wrong_field_count"
+    /// A NUL byte (0x00) in the row: PostgreSQL cannot store it in text.
     case nulByte = "nul_byte"
+    /// Digits under a СНИЛС header that cannot be a СНИЛС (not 11 digits, nor 10 with a lost zero).
+    case badSNILS = "bad_snils"
+    /// A free-text value longer than the warehouse stores (1000 bytes of UTF-8).
+    case tooLong = "too_long"
+
+    // Notices: reported, never counted as rejected rows nor against the reject ratio.
+
+    /// Excel's `sep=;` first line, skipped.
+    case skippedSeparatorLine = "skipped_sep_line"
+    /// A line above the header row (a title, an empty row of the table), skipped.
+    case skippedTitleRow = "skipped_title_row"
+    /// A totals row («Итого», «Всего» …), skipped.
+    case skippedTotalsRow = "skipped_totals_row"
+    /// The header row repeated inside the data (exports pasted together), skipped.
+    case skippedRepeatedHeader = "skipped_repeated_header"
+    /// NUL bytes padding the end of the file (a copy tool's block padding), not read.
+    case skippedNULPadding = "skipped_nul_padding"
+    /// A 10-digit СНИЛС read with the leading zero that Excel dropped restored.
+    case snilsLeadingZeroRestored = "snils_leading_zero_restored"
+
+    /// True for the notices: what they report is not an error of the row, so they count neither
+    /// as rejected rows nor against `--max-reject-ratio`.
+    public var isNotice: Bool {
+        switch self {
+        case .skippedSeparatorLine, .skippedTitleRow, .skippedTotalsRow, .skippedRepeatedHeader,
+             .skippedNULPadding, .snilsLeadingZeroRestored:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The stable code, e.g. `unknown_school`.
     public var code: String { rawValue }
@@ -35,7 +69,15 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .duplicateRow: return "строка с тем же ключом уже встречалась в файле"
         case .duplicateTeacher: return "педагог уже указан в мониторинге этого учебного года"
         case .wrongFieldCount: return "число полей в строке не совпадает с заголовком"
-        case .nulByte: return "значение содержит нулевой байт (NUL), такое значение нельзя сохранить"
+        case .nulByte: return "в строке нулевой байт (0x00), его нельзя сохранить"
+        case .badSNILS: return "под заголовком СНИЛС цифры, но это не СНИЛС (нужно 11 цифр)"
+        case .tooLong: return "текст длиннее 1000 байт (около 500 русских букв)"
+        case .skippedSeparatorLine: return "строка sep= для Excel пропущена"
+        case .skippedTitleRow: return "строка над заголовками (название таблицы) пропущена"
+        case .skippedTotalsRow: return "итоговая строка («Итого», «Всего») пропущена"
+        case .skippedRepeatedHeader: return "повтор строки заголовков внутри данных пропущен"
+        case .skippedNULPadding: return "нулевые байты в конце файла (заполнение) не прочитаны"
+        case .snilsLeadingZeroRestored: return "СНИЛС из 10 цифр прочитан с восстановленным ведущим нулём"
         }
     }
 
@@ -55,7 +97,15 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .duplicateRow: return "a row with the same key already appeared in the file"
         case .duplicateTeacher: return "teacher already listed in this academic year's census"
         case .wrongFieldCount: return "number of fields differs from the header"
-        case .nulByte: return "the value contains a NUL byte, which cannot be stored"
+        case .nulByte: return "the row holds a NUL byte (0x00), which cannot be stored"
+        case .badSNILS: return "digits under a SNILS header that are not a SNILS (11 digits expected)"
+        case .tooLong: return "text longer than 1000 bytes (about 500 Cyrillic letters)"
+        case .skippedSeparatorLine: return "Excel's sep= line skipped"
+        case .skippedTitleRow: return "line above the header row (a title) skipped"
+        case .skippedTotalsRow: return "totals row («Итого», «Всего») skipped"
+        case .skippedRepeatedHeader: return "header row repeated inside the data skipped"
+        case .skippedNULPadding: return "NUL bytes padding the end of the file not read"
+        case .snilsLeadingZeroRestored: return "10-digit SNILS read with its leading zero restored"
         }
     }
 
@@ -63,8 +113,10 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     public var bilingual: String { "\(russian) / \(english)" }
 }
 
-/// One problem with one row. `value` is already masked when the field holds personal data,
-/// so an issue can be stored, logged or written to a reject file as it is.
+/// One problem with one row (or a notice about it, see `RejectReason.isNotice`). `value` is the
+/// value as the file writes it, already masked when the field holds personal data and with any
+/// NUL byte shown as `␀` (U+2400), so an issue can be stored, logged or written to a reject file
+/// as it is.
 public struct RowIssue: Hashable, Sendable, CustomStringConvertible {
     /// 1-based physical line of the record in the file (the header is line 1).
     public let line: Int
@@ -82,9 +134,18 @@ public struct RowIssue: Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.field = field
-        self.value = field.map { Masking.mask($0, value) } ?? value
+        self.value = RowIssue.printable(field.map { Masking.mask($0, value) } ?? value)
         self.reason = reason
         self.detail = detail
+    }
+
+    /// The most notices a validator keeps for one file (beyond, they are only not reported).
+    public static let maximumNotices = 100_000
+
+    /// `text` with each NUL (U+0000), which PostgreSQL cannot store, shown as `␀` (U+2400).
+    public static func printable(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{2400}" : $0 }))
     }
 
     public var description: String {

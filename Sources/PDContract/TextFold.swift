@@ -1,3 +1,5 @@
+import PDCSV
+
 /// The folding applied to header names and to values before they are matched against
 /// alias tables: trim, lower-case (Latin and Cyrillic), `ё` → `е`, and every run of
 /// whitespace (spaces, tabs, NBSP, narrow NBSP, line breaks) folded to one space.
@@ -53,17 +55,11 @@ public enum TextFold {
         return String(scalars[first...last])
     }
 
-    /// True for the scalars folded as whitespace (and the BOM, which is dropped).
+    /// True for the scalars folded as whitespace (and the BOM, which is dropped): the one set
+    /// every value parser uses, `UnicodeSpace` (NBSP, narrow NBSP, figure space, tabs …).
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2007, 0x202F, 0xFEFF, 0x3000:
-            return true
-        case 0x2000...0x200A, 0x2028, 0x2029, 0x85, 0x1680, 0x205F:
-            return true
-        default:
-            return false
-        }
+        UnicodeSpace.isSpace(scalar)
     }
 
     @inline(__always)
@@ -151,18 +147,6 @@ public enum TextFold {
     /// Whether the UTF-8 sequence starting at `index` encodes one of the scalars `isSpace` folds.
     @inline(__always)
     private static func isSpaceSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let lead = bytes[index]
-        let second: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
-        let third: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
-        switch lead {
-        case 0xC2: return second == 0x85 || second == 0xA0
-        case 0xE1: return second == 0x9A && third == 0x80
-        case 0xE2:
-            if second == 0x80 { return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF }
-            return second == 0x81 && third == 0x9F
-        case 0xE3: return second == 0x80 && third == 0x80
-        case 0xEF: return second == 0xBB && third == 0xBF
-        default: return false
-        }
+        UnicodeSpace.spaceLength(bytes, at: index) > 0
     }
 }

@@ -45,42 +45,34 @@ struct Column {
         self.defaultValue = header.mapping.defaults[field]
     }
 
-    /// The cell, or the mapping's default when the column is absent or the cell blank.
+    /// The cell, or the mapping's default when the column is absent or the cell blank. A short
+    /// row (`RowShape`) has its missing trailing cells empty.
     @inline(__always)
     func raw(_ fields: [String]) -> String {
-        guard let index else { return defaultValue ?? "" }
+        guard let index, index < fields.count else { return defaultValue ?? "" }
         let value = fields[index]
         if let defaultValue, TextFold.clean(value) == nil { return defaultValue }
         return value
     }
 
-    /// A problem with this column's cell; a NUL byte in the value is shown as `␀`.
+    /// An issue with this column's cell; `value` is the cell as the file writes it (masked by
+    /// `RowIssue` when personal), not as it was cleaned.
     func issue(_ line: Int, _ value: String, _ reason: RejectReason, _ detail: String? = nil) -> RowIssue {
-        var shown = TextFold.clean(value) ?? ""
-        if shown.utf8.contains(0) { shown = shown.replacingOccurrences(of: "\u{0}", with: "\u{2400}") }
-        return RowIssue(line: line, column: name, field: field, value: shown, reason: reason, detail: detail)
-    }
-
-    /// The cells of a row whose text the warehouse keeps (free text) or hashes (the teacher
-    /// identifier), in file order: those a NUL byte must not reach. Every other cell is parsed
-    /// strictly (a code, a flag, a date, a number), so a NUL there fails its own rule; a name is
-    /// never stored. Plain values: looping over them per row costs no reference counting.
-    static func keptAsText(by header: HeaderMap) -> [(index: Int, field: ContractField)] {
-        header.kind.fields.compactMap { definition -> (index: Int, field: ContractField)? in
-            switch definition.valueType {
-            case .text, .personalIdentifier:
-                return header.index(of: definition.field).map { (index: $0, field: definition.field) }
-            default:
-                return nil
-            }
-        }.sorted { $0.index < $1.index }
+        RowIssue(line: line, column: name, field: field, value: value, reason: reason, detail: detail)
     }
 }
 
 /// Cell readers shared by the three validators. Each appends its problems to `issues`.
 enum Cells {
-    static func text(_ column: Column, _ fields: [String]) -> String? {
-        TextFold.clean(column.raw(fields))
+    /// The longest free-text value stored, in UTF-8 bytes (about 500 Cyrillic letters). Titles,
+    /// providers and school codes are keys of unique btree indexes, whose rows PostgreSQL caps
+    /// at 2704 bytes: two 1000-byte values and the codes beside them stay under it, so an
+    /// over-long cell is a rejected row (`too_long`), never a database error.
+    static let maximumTextBytes = 1000
+
+    static func text(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> String? {
+        guard let value = TextFold.clean(column.raw(fields)) else { return nil }
+        return withinLimit(value, column, fields, line, &issues)
     }
 
     static func requiredText(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> String? {
@@ -88,7 +80,17 @@ enum Cells {
             issues.append(column.issue(line, "", .missingRequired))
             return nil
         }
-        return value
+        return withinLimit(value, column, fields, line, &issues)
+    }
+
+    @inline(__always)
+    private static func withinLimit(_ value: String, _ column: Column, _ fields: [String], _ line: Int,
+                                    _ issues: inout [RowIssue]) -> String? {
+        let bytes = value.utf8.count
+        guard bytes > maximumTextBytes else { return value }
+        issues.append(column.issue(line, String(column.raw(fields).prefix(100)) + "…", .tooLong,
+                                   "\(bytes) bytes, at most \(maximumTextBytes)"))
+        return nil
     }
 
     static func flag(_ column: Column, _ table: inout FlagTable, _ fields: [String], _ line: Int,
@@ -125,9 +127,9 @@ enum Cells {
         let raw = column.raw(fields)
         if TextFold.clean(raw) == nil { return [] }
         var codes: [Code] = []
-        for item in ValueParsers.listItems(raw) {
+        for item in table.listItems(raw) {
             guard let code = table.code(forFolded: item) else {
-                issues.append(column.issue(line, item, .unknownValue, expected(Code.self)))
+                issues.append(column.issue(line, raw, .unknownValue, "item «\(item)»; " + expected(Code.self)))
                 continue
             }
             if !codes.contains(code) { codes.append(code) }
@@ -192,31 +194,36 @@ enum Cells {
         return .some(year)
     }
 
-    /// The first of `cells` (`Column.keptAsText`) that holds a NUL byte (U+0000): PostgreSQL
-    /// cannot store it in text, and in an identifier it would make another pseudonym silently,
-    /// so the row is rejected with that column (the value shows it as `␀`).
-    static func nulByte(
-        _ fields: [String], _ cells: [(index: Int, field: ContractField)], _ header: HeaderMap, _ line: Int
-    ) -> RowIssue? {
-        for cell in cells where cell.index < fields.count && containsNUL(fields[cell.index]) {
-            return Column(cell.field, header).issue(line, fields[cell.index], .nulByte)
-        }
-        return nil
+}
+
+/// How many fields a data row may have. As many as the header has columns; fewer when every
+/// missing trailing column is optional (Excel drops the trailing delimiters of rows whose last
+/// cells are empty; the missing cells read as empty); more when the extra trailing fields are
+/// empty (rows ending in extra delimiters). Anything else is `wrong_field_count`.
+struct RowShape {
+    let columnCount: Int
+    /// One past the last column a row must reach: the last required column without a default.
+    let minimumCount: Int
+
+    init(_ header: HeaderMap) {
+        columnCount = header.columnCount
+        minimumCount = header.kind.requiredFields
+            .filter { header.mapping.defaults[$0] == nil }
+            .compactMap { header.index(of: $0) }
+            .map { $0 + 1 }
+            .max() ?? 0
     }
 
     @inline(__always)
-    private static func containsNUL(_ text: String) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil
-        }) {
-            return found
+    func issue(_ fields: [String], _ line: Int) -> RowIssue? {
+        if fields.count == columnCount { return nil }
+        if fields.count < columnCount {
+            if fields.count >= minimumCount { return nil }
+        } else if fields[columnCount...].allSatisfy({ TextFold.clean($0) == nil }) {
+            return nil
         }
-        return text.utf8.contains(0)
-    }
-
-    static func fieldCount(_ fields: [String], _ header: HeaderMap, _ line: Int) -> RowIssue? {
-        guard fields.count != header.columnCount else { return nil }
         return RowIssue(line: line, column: "", field: nil, value: "", reason: .wrongFieldCount,
-                        detail: "\(fields.count) fields, expected \(header.columnCount)")
+                        detail: "\(fields.count) fields, expected \(columnCount)"
+                            + (fields.count < columnCount ? " (at least \(minimumCount))" : ""))
     }
 }

@@ -7,13 +7,13 @@ public struct SchoolValidator {
     private var baseSchoolFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
-    private let textCells: [(index: Int, field: ContractField)]
+    private let shape: RowShape
 
     /// `header` must be a map of kind `.schools`.
     public init(header: HeaderMap) {
         precondition(header.kind == .schools, "SchoolValidator needs a schools header")
         self.header = header
-        textCells = Column.keptAsText(by: header)
+        shape = RowShape(header)
         schoolCode = Column(.schoolCode, header)
         name = Column(.name, header)
         schoolType = Column(.schoolType, header)
@@ -25,15 +25,13 @@ public struct SchoolValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<SchoolRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, textCells, header, line) {
-            return .rejected([issue])
-        }
+        if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
         let code = Cells.requiredText(schoolCode, fields, line, &issues)
         let schoolName = Cells.requiredText(name, fields, line, &issues)
         let type = Cells.code(schoolType, &schoolTypes, fields, line, &issues)
         let isBase = Cells.flag(isBaseSchool, &baseSchoolFlag, fields, line, &issues)
-        let place = Cells.text(municipality, fields)
+        let place = Cells.text(municipality, fields, line, &issues)
         guard issues.isEmpty, let code, let schoolName else { return .rejected(issues) }
         let key = keyBuilder.fingerprint { $0.append(code) }
         if let first = seen.firstLine(of: key) {
@@ -51,6 +49,9 @@ struct PersonColumns {
     var staffCategories: CodeTable<StaffCategory>
     let knownSchools: KnownSchools
     let pseudonymizer: Pseudonymizer
+    /// Whether the teacher_id column is headed СНИЛС: its digit values are read as SNILS
+    /// (`TeacherIdentifier`).
+    let isSNILSColumn: Bool
     /// Normalised identifier → pseudonym; teachers repeat across rows. Emptied when large.
     var pseudonyms: [String: String] = [:]
     static let pseudonymCacheLimit = 50_000
@@ -64,6 +65,7 @@ struct PersonColumns {
         staffCategories = CodeTable(field: .staffCategory, mapping: header.mapping)
         self.knownSchools = knownSchools
         self.pseudonymizer = pseudonymizer
+        isSNILSColumn = header.index(of: .teacherID).map { TeacherIdentifier.isSNILSHeader(header.header[$0]) } ?? false
     }
 
     /// Position → derived category, so that each distinct position is folded once.
@@ -83,32 +85,48 @@ struct PersonColumns {
         var position: String?
         var staffCategory: StaffCategory
         var subject: String?
+        /// A notice about the row to report if it is accepted (a restored SNILS zero).
+        var notice: RowIssue?
     }
 
     mutating func read(_ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Values {
         var school = Cells.requiredText(schoolCode, fields, line, &issues)
         if let code = school, !knownSchools.contains(code) {
-            issues.append(schoolCode.issue(line, code, .unknownSchool))
+            issues.append(schoolCode.issue(line, schoolCode.raw(fields), .unknownSchool))
             school = nil
         }
         let rawID = teacherID.raw(fields)
-        let normalised = Pseudonymizer.normalise(rawID)
-        var pseudonym: String?
-        if normalised.isEmpty {
+        var notice: RowIssue?
+        let normalised: String
+        switch TeacherIdentifier.read(rawID, snilsColumn: isSNILSColumn) {
+        case .empty:
+            normalised = ""
             issues.append(teacherID.issue(line, rawID, .missingRequired))
-        } else if let cached = pseudonyms[normalised] {
+        case let .identifier(identifier):
+            normalised = identifier
+        case let .leadingZeroRestored(identifier, checkNumberMatches):
+            normalised = identifier
+            notice = teacherID.issue(line, rawID, .snilsLeadingZeroRestored, checkNumberMatches
+                ? "10 digits read as 11 with a leading 0; the check number matches"
+                : "10 digits read as 11 with a leading 0; the check number does not match either")
+        case let .notSNILS(digits):
+            normalised = ""
+            issues.append(teacherID.issue(line, rawID, .badSNILS, "\(digits) digits"))
+        }
+        var pseudonym: String?
+        if let cached = pseudonyms[normalised] {
             pseudonym = cached
-        } else {
+        } else if !normalised.isEmpty {
             let made = pseudonymizer.pseudonym(ofNormalised: normalised)
             if pseudonyms.count >= Self.pseudonymCacheLimit { pseudonyms.removeAll(keepingCapacity: true) }
             pseudonyms[normalised] = made
             pseudonym = made
         }
-        let positionText = Cells.text(position, fields)
+        let positionText = Cells.text(position, fields, line, &issues)
         let category = Cells.code(staffCategory, &staffCategories, fields, line, &issues)
             ?? derivedCategory(positionText)
         return Values(schoolCode: school, pseudonym: pseudonym, position: positionText,
-                      staffCategory: category, subject: Cells.text(subject, fields))
+                      staffCategory: category, subject: Cells.text(subject, fields, line, &issues), notice: notice)
     }
 }
 
@@ -128,13 +146,16 @@ public struct EnrolmentValidator {
     private var requestedFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
-    private let textCells: [(index: Int, field: ContractField)]
+    private let shape: RowShape
+    /// Notices about accepted rows (a restored SNILS zero), in file order, at most
+    /// `RowIssue.maximumNotices`: reported, not rejections.
+    public private(set) var notices: [RowIssue] = []
 
     /// `header` must be a map of kind `.enrolments`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
         precondition(header.kind == .enrolments, "EnrolmentValidator needs an enrolments header")
         self.header = header
-        textCells = Column.keptAsText(by: header)
+        shape = RowShape(header)
         self.years = years
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
@@ -161,9 +182,7 @@ public struct EnrolmentValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<EnrolmentRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, textCells, header, line) {
-            return .rejected([issue])
-        }
+        if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
         let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
         let who = person.read(fields, line, &issues)
@@ -172,13 +191,13 @@ public struct EnrolmentValidator {
         let hourCount = Cells.integer(hours, range: 1...2000, fields, line, &issues)
         let form = Cells.code(delivery, &deliveries, fields, line, &issues)
         let focus = Cells.code(focusArea, &focusAreas, fields, line, &issues)
-        let providerName = Cells.text(provider, fields)
+        let providerName = Cells.text(provider, fields, line, &issues)
         let source = Cells.code(funding, &fundings, fields, line, &issues)
         let requested = Cells.flag(requestedBySchool, &requestedFlag, fields, line, &issues)
         let start = Cells.requiredDate(startDate, fields, line, &issues)
         let end = Cells.requiredDate(endDate, fields, line, &issues)
         let state = Cells.code(status, &statuses, fields, line, &issues)
-        let certificate = Cells.text(certificateNo, fields)
+        let certificate = Cells.text(certificateNo, fields, line, &issues)
         if let start, let end, end < start {
             issues.append(endDate.issue(line, endDate.raw(fields), .endBeforeStart, "start date \(start.iso)"))
         }
@@ -193,6 +212,7 @@ public struct EnrolmentValidator {
                                        detail: "same academic year, teacher, course title and start date as line \(first)")])
         }
         seen.insert(key, line: line)
+        if let notice = who.notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }
         return .accepted(EnrolmentRecord(
             line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
             position: who.position, staffCategory: who.staffCategory, subject: who.subject,
@@ -218,13 +238,16 @@ public struct SurveyValidator {
     private var diagnosticFlag, routeFlag, assetFlag, clubFlag, interregionalFlag: FlagTable
     private var seen = DuplicateTracker()
     private var keyBuilder = DuplicateTracker.KeyBuilder()
-    private let textCells: [(index: Int, field: ContractField)]
+    private let shape: RowShape
+    /// Notices about accepted rows (a restored SNILS zero), in file order, at most
+    /// `RowIssue.maximumNotices`: reported, not rejections.
+    public private(set) var notices: [RowIssue] = []
 
     /// `header` must be a map of kind `.survey`.
     public init(header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer, years: YearSources) {
         precondition(header.kind == .survey, "SurveyValidator needs a survey header")
         self.header = header
-        textCells = Column.keptAsText(by: header)
+        shape = RowShape(header)
         self.years = years
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
@@ -258,9 +281,7 @@ public struct SurveyValidator {
 
     /// Validates one data row (`line` is its 1-based line in the file).
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<SurveyRecord> {
-        if let issue = Cells.fieldCount(fields, header, line) ?? Cells.nulByte(fields, textCells, header, line) {
-            return .rejected([issue])
-        }
+        if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
         let ownYear = Cells.academicYear(academicYear, fields, line, &issues)
         let who = person.read(fields, line, &issues)
@@ -300,6 +321,7 @@ public struct SurveyValidator {
                                        detail: "teacher already listed for \(year.label) on line \(first)")])
         }
         seen.insert(key, line: line)
+        if let notice = who.notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }
         return .accepted(SurveyRecord(
             line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
             position: who.position, staffCategory: who.staffCategory, subject: who.subject,

@@ -41,6 +41,9 @@ public enum ValueParsers {
         return .value(negative ? -value : value)
     }
 
+    /// The characters that separate the items of a list cell.
+    public static let listSeparators: Set<Character> = [",", ";", "|"]
+
     /// Splits a list cell on `,`, `;` and `|`, folding each item and dropping empty items.
     public static func listItems(_ text: String) -> [String] {
         var items: [String] = []
@@ -56,6 +59,49 @@ public enum ValueParsers {
         }
         let folded = TextFold.fold(current)
         if !folded.isEmpty { items.append(folded) }
+        return items
+    }
+
+    /// Splits a list cell whose options may themselves contain a separator, as form services
+    /// write multi-select answers (`Психолого-педагогические (работа с детьми с ОВЗ, инклюзия),
+    /// Цифровые (ИКТ)`): at each item, the declared spellings in `whole` (folded, longest first)
+    /// are tried first and taken whole when one fills the text up to a separator or the end;
+    /// otherwise the item runs to the next separator. Items come back folded.
+    public static func listItems(_ text: String, keepingWhole whole: [String]) -> [String] {
+        guard !whole.isEmpty else { return listItems(text) }
+        let folded = Array(TextFold.fold(text).utf8)
+        let spellings = whole.map { Array($0.utf8) }
+        func isSeparator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "|")
+        }
+        var items: [String] = []
+        var index = 0
+        let end = folded.count
+        while index < end {
+            while index < end, isSeparator(folded[index]) || folded[index] == 0x20 { index += 1 }
+            guard index < end else { break }
+            var matched: [UInt8]?
+            for spelling in spellings where index + spelling.count <= end
+                && folded[index..<(index + spelling.count)].elementsEqual(spelling) {
+                var after = index + spelling.count
+                while after < end, folded[after] == 0x20 { after += 1 }
+                if after == end || isSeparator(folded[after]) {
+                    matched = spelling
+                    break
+                }
+            }
+            if let matched {
+                items.append(String(decoding: matched, as: UTF8.self))
+                index += matched.count
+                continue
+            }
+            var stop = index
+            while stop < end, !isSeparator(folded[stop]) { stop += 1 }
+            var last = stop
+            while last > index, folded[last - 1] == 0x20 { last -= 1 }
+            if last > index { items.append(String(decoding: folded[index..<last], as: UTF8.self)) }
+            index = stop
+        }
         return items
     }
 }

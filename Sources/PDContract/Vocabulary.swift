@@ -76,6 +76,9 @@ enum Vocabulary {
 /// Folded spelling → code for one coded field, built-in aliases plus the mapping's.
 struct CodeTable<Code: ContractCode> {
     let lookup: [String: Code]
+    /// The folded spellings that contain a list separator (`,` `;` `|`), longest first: a list
+    /// cell is split around them first (`ValueParsers.listItems(_:keepingWhole:)`). Usually empty.
+    let wholeSpellings: [String]
     /// Raw cell → code for cells already resolved: values repeat, so most cells skip folding.
     var resolved = ByteTable<Code>()
 
@@ -90,10 +93,17 @@ struct CodeTable<Code: ContractCode> {
             for alias in aliases { table[TextFold.fold(alias)] = code }
         }
         lookup = table
+        wholeSpellings = table.keys.filter { $0.contains(where: ValueParsers.listSeparators.contains) }
+            .sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
     }
 
     @inline(__always)
     func code(forFolded folded: String) -> Code? { lookup[folded] }
+
+    /// The folded items of a list cell, split around the spellings that contain a separator.
+    func listItems(_ raw: String) -> [String] {
+        wholeSpellings.isEmpty ? ValueParsers.listItems(raw) : ValueParsers.listItems(raw, keepingWhole: wholeSpellings)
+    }
 
     /// The code of a raw cell: `.empty` for a blank cell, `.unknown` outside the table.
     mutating func resolve(raw: String) -> Resolution<Code> {

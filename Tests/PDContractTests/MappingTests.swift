@@ -102,7 +102,7 @@ struct MappingTests {
         var validator = EnrolmentValidator(header: map, knownSchools: KnownSchools(["S01"]), pseudonymizer: .demo,
                                            years: YearSources())
         let record = try #require(validator.validate(
-            ["S01", "1", "Цифровая школа", "ОНЛАЙН", "курсы пк", "01.10.2022", "10.10.2022"], line: 2).record)
+            ["S01", "112-233-445 95", "Цифровая школа", "ОНЛАЙН", "курсы пк", "01.10.2022", "10.10.2022"], line: 2).record)
         #expect(record.delivery == .distance)
         #expect(record.programKind == .advancedTraining)
         #expect(record.courseTitle == "Цифровая школа")

@@ -207,10 +207,12 @@ struct LoaderTests {
         #expect(outcome.rejects.map { [String($0.line), $0.column, $0.reasonCode] } == [["10", "school_code", "nul_byte"]])
     }
 
-    /// A value the validators accept but PostgreSQL refuses (here a title too long for the course
-    /// dimension's unique index) is a problem of the file: refused, batch and reject recorded,
-    /// nothing of it written, no exception.
-    @Test func aValueTheDatabaseRefusesRefusesTheFileInsteadOfFailingTheLoad() throws {
+    /// A title too long for the course dimension's unique index, which PostgreSQL would refuse
+    /// (54000), is rejected by the contract first (`too_long`, row by row): here over the reject
+    /// ratio, so the file is refused, batch and rejects recorded, nothing of it written, no
+    /// exception. (A value the validators accept and PostgreSQL still refuses — `refused_by_database`
+    /// — is classified by `PostgresError.isRefusalOfFileContent`, ExportLoadTests.)
+    @Test func aValueTheDatabaseWouldRefuseIsRejectedAndNeverFailsTheLoad() throws {
         let fixture = try LoadFixture()
         try fixture.loadSchools()
         let text = LoadPathTests.enrolments(year: "2023-2024", first: 1, last: 30)
@@ -218,12 +220,14 @@ struct LoaderTests {
         let outcome = try fixture.load(try fixture.write("long.csv", text), kind: .enrolments)
         #expect(outcome.status == .refused, "\(outcome.summaryLine)")
         #expect(outcome.rowsRead == 30 && outcome.rowsLoaded == 0)
-        #expect(outcome.rejects.last?.reasonCode == "refused_by_database")
-        #expect(outcome.message.contains("54000"), "\(outcome.message)")
+        #expect(!outcome.rejects.isEmpty && outcome.rejects.allSatisfy { $0.reasonCode == "too_long" },
+                "\(outcome.rejects.map(\.reasonCode))")
+        #expect(outcome.message.contains("max-reject-ratio"), "\(outcome.message)")
         let batch = try fixture.rows("select status, kind from dw.etl_batch where batch_key = $1::bigint",
                                      [String(outcome.batchKey ?? -1)])
         #expect(batch.map { $0.compactMap { $0 } } == [["refused", "enrolments"]])
-        #expect(try fixture.count("select count(*) from dw.etl_reject where reason_code = 'refused_by_database'") == 1)
+        #expect(try fixture.count("select count(*) from dw.etl_reject where reason_code = 'too_long'")
+                == outcome.rejects.count)
         #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 0)
         #expect(try fixture.count("select count(*) from dw.dim_course") == 0)
         #expect(try fixture.count("select count(*) from dw.dim_teacher") == 0)

@@ -108,6 +108,13 @@ protocol RowPipeline: AnyObject {
     func validate(_ fields: [String], line: Int) -> RowResult<Void>
     /// Writes the last accepted record as a staging row (`line` is its line in the file).
     func encodeStaged(line: Int, into row: inout CopyRow) throws
+    /// The validator's notices about accepted rows (a restored SNILS zero), to report with the
+    /// rejects; none for kinds whose validator has none.
+    var notices: [RowIssue] { get }
+}
+
+extension RowPipeline {
+    var notices: [RowIssue] { [] }
 }
 
 /// A row pipeline that can also write fact rows, for a kind with a direct path.

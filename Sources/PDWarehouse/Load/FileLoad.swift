@@ -13,6 +13,11 @@ struct FileLoad {
     var tally = RowTally()
     var progress: LoadProgress
     var outcome: LoadOutcome
+    /// Where the header step found the header (`HeaderLocator`): the format it was read
+    /// with and how many records a reader opened again skips to reach the data.
+    private(set) var dataStart: (format: CSVFormat, recordsThroughHeader: Int)?
+    /// Notices for the lines above the header row (sep= line, title rows).
+    private(set) var skippedAboveHeader: [RowIssue] = []
 
     init(request: LoadRequest, scan: FileScan, started: Date) throws {
         self.request = request
@@ -28,10 +33,25 @@ struct FileLoad {
         progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
     }
 
+    /// The header step: `HeaderLocator` finds the header row (below a preamble, with
+    /// another delimiter when the detected one reads no header), and the reader it used stands
+    /// just after it. Throws `HeaderRefusal`, or what the reader throws.
+    mutating func locateHeader() throws -> HeaderMap {
+        let path = request.path
+        let located = try HeaderLocator.locate(format: scan.format, kind: request.kind, mapping: request.mapping) {
+            try Self.openReader(path, format: $0)
+        }
+        reader = located.reader
+        dataStart = (located.format, located.recordsThroughHeader)
+        skippedAboveHeader = located.skipped
+        return located.header
+    }
+
     /// Back to the first data row with nothing counted (the direct path's fallback starts over).
     mutating func rewind() throws {
-        reader = try Self.openReader(request.path, format: scan.format)
-        _ = try reader.next()
+        let start = dataStart ?? (format: scan.format, recordsThroughHeader: 1)
+        reader = try Self.openReader(request.path, format: start.format)
+        for _ in 0..<start.recordsThroughHeader { _ = try reader.next() }
         tally = RowTally()
         startReading()
     }
@@ -41,7 +61,18 @@ struct FileLoad {
         outcome.rowsRead = tally.read
         outcome.rowsRejected = tally.rejectedRows
         outcome.rowsLoaded = tally.read - tally.rejectedRows
-        outcome.rejects = tally.rejects
+        outcome.rejects = reported
+    }
+
+    /// What the load reports: the rejects and the notices (lines above the header, rows
+    /// that are not data, values read differently from how they are written), in line order.
+    /// Only the rejects count as rejected rows and against the reject ratio.
+    var reported: [RejectEntry] {
+        let notices = (skippedAboveHeader + tally.pipelineNotices).map(RejectEntry.init) + tally.notices
+        guard !notices.isEmpty else { return tally.rejects }
+        let room = max(0, LoadOutcome.maximumStoredRejects - tally.rejects.count)
+        return (tally.rejects + notices.prefix(room)).enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     private static func openReader(_ path: String, format: CSVFormat) throws -> CSVReader {
@@ -58,9 +89,27 @@ struct RowTally {
     var read = 0
     var rejectedRows = 0
     var rejects: [RejectEntry] = []
+    /// Notices about rows skipped as not data: reported, counted neither as read nor as rejected.
+    var notices: [RejectEntry] = []
+    /// The row pipeline's notices about accepted rows (a restored SNILS zero), taken
+    /// when its rows have been read.
+    var pipelineNotices: [RowIssue] = []
 
     func exceeds(_ ratio: Double) -> Bool {
         read > 0 && Double(rejectedRows) > ratio * Double(read)
+    }
+
+    /// Counts a rejected row (already counted as read) and keeps its issues.
+    mutating func reject(_ issues: [RowIssue]) {
+        rejectedRows += 1
+        for issue in issues where rejects.count < LoadOutcome.maximumStoredRejects {
+            rejects.append(RejectEntry(issue))
+        }
+    }
+
+    /// Keeps a notice about a row that is not data.
+    mutating func note(_ notice: RowIssue) {
+        if notices.count < LoadOutcome.maximumStoredRejects { notices.append(RejectEntry(notice)) }
     }
 }
 
@@ -86,11 +135,17 @@ struct Refusal: Error {
     /// The rejected rows to report, when the rows read tell it (else the rejects' lines do).
     var rowsRejected: Int?
 
-    /// A header that cannot be loaded (line 1).
-    init(header reasonCode: String, _ text: String) {
-        rejects = [RejectEntry(line: 1, column: "header", value: "", reasonCode: reasonCode, reasonText: text)]
+    /// A header that cannot be loaded, on `line` (1 when the file could not be read as CSV).
+    init(header reasonCode: String, _ text: String, line: Int = 1) {
+        rejects = [RejectEntry(line: line, column: "header", value: "", reasonCode: reasonCode, reasonText: text)]
         message = text
         rowsRejected = nil
+    }
+
+    /// No header row found (`HeaderLocator`): recorded with its line, the description
+    /// naming the header cells read.
+    init(_ refusal: HeaderRefusal) {
+        self.init(header: refusal.code, refusal.description, line: refusal.line)
     }
 
     /// What a failure inside the batch's transaction means for the file: a refusal when it is a
@@ -99,11 +154,11 @@ struct Refusal: Error {
         let tally = file.tally
         switch error {
         case is RefuseFile:
-            rejects = tally.rejects
+            rejects = file.reported
             message = Loader.ratioMessage(tally, file.request.maxRejectRatio)
             rowsRejected = tally.rejectedRows
         case let error as CSVError:
-            rejects = tally.rejects + [RejectEntry(line: max(error.line ?? 0, 1), column: "", value: "",
+            rejects = file.reported + [RejectEntry(line: max(error.line ?? 0, 1), column: "", value: "",
                                                    reasonCode: "malformed_csv", reasonText: error.description)]
             message = error.description
             rowsRejected = 0
@@ -112,7 +167,7 @@ struct Refusal: Error {
             let text = "PostgreSQL refused a value of the file [\(state)]: \(error.message); the file was not loaded"
                 + " / PostgreSQL не принял значение из файла [\(state)]: \(error.message); файл не загружен"
             // The server does not say which row (COPY's context is not kept): line 1 stands for the file.
-            rejects = tally.rejects + [RejectEntry(line: 1, column: "", value: "", reasonCode: "refused_by_database",
+            rejects = file.reported + [RejectEntry(line: 1, column: "", value: "", reasonCode: "refused_by_database",
                                                    reasonText: text)]
             message = text
             rowsRejected = tally.rejectedRows

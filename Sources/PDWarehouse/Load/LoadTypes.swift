@@ -52,6 +52,10 @@ public struct RejectEntry: Sendable, Equatable {
         self.reasonText = reasonText
     }
 
+    /// Whether the entry is a notice (a line skipped as not data, a value read differently
+    /// from how it is written) rather than a rejection: not counted in `rows_rejected`.
+    public var isNotice: Bool { RejectReason(rawValue: reasonCode)?.isNotice ?? false }
+
     init(_ issue: RowIssue) {
         var text = issue.reason.bilingual
         if let detail = issue.detail { text += "; \(detail)" }
@@ -101,6 +105,11 @@ public struct LoadOutcome: Sendable {
         case .skipped: statusText = "skipped / пропущен"
         }
         var line = "\(fileName) [\(kindText)] \(statusText): read \(rowsRead), loaded \(rowsLoaded), rejected \(rowsRejected)"
+        // Notices are listed with the rejects; the summary counts them apart.
+        let notices = rejects.filter(\.isNotice)
+        let skipped = notices.filter { $0.reasonCode.hasPrefix("skipped_") }.count
+        if skipped > 0 { line += ", skipped \(skipped) non-data line(s) / пропущено строк не с данными: \(skipped)" }
+        if notices.count > skipped { line += ", notices \(notices.count - skipped) / замечаний \(notices.count - skipped)" }
         if let batchKey { line += ", batch \(batchKey)" }
         line += String(format: ", %.2f s", seconds)
         if !message.isEmpty { line += " — \(message)" }

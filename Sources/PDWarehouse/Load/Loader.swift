@@ -70,8 +70,10 @@ public final class Loader {
         case .failure(let refusal): return try refuse(&file, refusal, connection: connection)
         }
         if let skipped = try skipIfAlreadyLoaded(&file, connection: connection) { return skipped }
-        if !header.unknownColumns.isEmpty {
-            logger.notice("columns ignored / столбцы не используются: \(header.unknownColumns.map(\.name).joined(separator: ", "))",
+        // Empty header cells (rows ending in extra delimiters) are not columns worth naming.
+        let ignoredColumns = header.unknownColumns.map(\.name).filter { TextFold.clean($0) != nil }
+        if !ignoredColumns.isEmpty {
+            logger.notice("columns ignored / столбцы не используются: \(ignoredColumns.joined(separator: ", "))",
                           metadata: ["file": "\(request.fileName)"])
         }
         let description = ExportLoad.of(header.kind)
@@ -79,8 +81,9 @@ public final class Loader {
                                  dimensions: try DimensionKeys(connection: connection, sql: sql))
         // Made before anything is written, so that a kind that needs the pseudonym key fails early without it.
         let rows = try description.rows(context)
-        if request.dryRun { return try validateOnly(&file, rows: rows) }
-        return try loadBatch(&file, description, context, stagedRows: rows, connection: connection)
+        let screen = RowScreen(header: header)
+        if request.dryRun { return try validateOnly(&file, rows: rows, screen: screen) }
+        return try loadBatch(&file, description, context, stagedRows: rows, screen: screen, connection: connection)
     }
 
     // MARK: - Steps
@@ -91,18 +94,17 @@ public final class Loader {
         return try FileLoad(request: request, scan: try FileScan.scan(path: request.path), started: started)
     }
 
-    /// Header: the first row decides the kind (unless the request names it) and the column map.
+    /// Header: the first row, within the first rows, that matches a kind (the request's, if it
+    /// names one) decides the kind and the column map (`HeaderLocator`); the lines above
+    /// it (Excel's sep= line, a title) come back as notices.
     private func readHeader(_ file: inout FileLoad) -> Result<HeaderMap, Refusal> {
         do {
-            guard try file.reader.next() else { throw HeaderError.emptyHeader }
-            let names = file.reader.record.strings()
-            let header = try file.request.kind.map { try HeaderMap(kind: $0, header: names, mapping: file.request.mapping) }
-                ?? ExportKind.detect(header: names, mapping: file.request.mapping)
+            let header = try file.locateHeader()
             file.outcome.kind = header.kind
             return .success(header)
-        } catch let error as HeaderError {
-            if case .missingRequiredColumns(let kind, _) = error { file.outcome.kind = kind }
-            return .failure(Refusal(header: Self.reasonCode(error), error.description))
+        } catch let refusal as HeaderRefusal {
+            if let kind = refusal.kind { file.outcome.kind = kind }
+            return .failure(Refusal(refusal))
         } catch {
             return .failure(Refusal(header: "malformed_csv", String(describing: error)))
         }
@@ -123,11 +125,12 @@ public final class Loader {
     }
 
     /// Dry run: every row validated and counted, nothing written.
-    private func validateOnly(_ file: inout FileLoad, rows: any RowPipeline) throws -> LoadOutcome {
+    private func validateOnly(_ file: inout FileLoad, rows: any RowPipeline, screen: RowScreen) throws -> LoadOutcome {
         file.startReading()
-        try Self.readRows(&file.reader, into: &file.tally, progress: &file.progress) { fields, line in
+        try Self.readRows(&file.reader, into: &file.tally, progress: &file.progress, screen: screen) { fields, line in
             rows.validate(fields, line: line)
         }
+        file.tally.pipelineNotices = rows.notices
         file.progress.finishReading(rows: file.tally.read)
         file.takeCounts()
         file.outcome.seconds = Date().timeIntervalSince(file.started)
@@ -145,7 +148,7 @@ public final class Loader {
     /// rolls it back and records the refusal.
     private func loadBatch(
         _ file: inout FileLoad, _ description: ExportLoad, _ context: RowContext, stagedRows: any RowPipeline,
-        connection: Connection
+        screen: RowScreen, connection: Connection
     ) throws -> LoadOutcome {
         let allocator = try Connection(conninfo: conninfo, applicationName: "pdmon-keys")
         defer { allocator.close() }
@@ -155,7 +158,8 @@ public final class Loader {
             let batchKey = try startBatch(&file, connection: connection)
             let before = try count(description.counts.all, connection: connection)
             let path = try validateAndCopy(
-                &file, description, context, stagedRows: stagedRows, batchKey: batchKey, connection: connection)
+                &file, description, context, stagedRows: stagedRows, screen: screen, batchKey: batchKey,
+                connection: connection)
             file.progress.finishReading(rows: file.tally.read)
             try context.dimensions.insertNewMembers(connection: connection, sql: sql, batchKey: batchKey)
             try check(path, description, batchKey: batchKey, connection: connection)
@@ -187,22 +191,22 @@ public final class Loader {
     /// the kind has a direct path and the file's years hold no facts yet, else into staging.
     private func validateAndCopy(
         _ file: inout FileLoad, _ description: ExportLoad, _ context: RowContext, stagedRows: any RowPipeline,
-        batchKey: Int, connection: Connection
+        screen: RowScreen, batchKey: Int, connection: Connection
     ) throws -> CopyPath {
         file.startReading()
         if let direct = description.direct,
-           let copied = try copyDirectly(&file, direct, context, batchKey: batchKey, connection: connection) {
+           let copied = try copyDirectly(&file, direct, context, screen: screen, batchKey: batchKey, connection: connection) {
             return .direct(direct, copied: copied)
         }
-        try copyToStaging(&file, description.staging, rows: stagedRows, connection: connection)
+        try copyToStaging(&file, description.staging, rows: stagedRows, screen: screen, connection: connection)
         return .staged
     }
 
     /// The direct path; nil when a row of a year that already has facts rolled it back to its
     /// savepoint and rewound the file for the staging path.
     private func copyDirectly(
-        _ file: inout FileLoad, _ direct: ExportLoad.DirectLoad, _ context: RowContext, batchKey: Int,
-        connection: Connection
+        _ file: inout FileLoad, _ direct: ExportLoad.DirectLoad, _ context: RowContext, screen: RowScreen,
+        batchKey: Int, connection: Connection
     ) throws -> Int? {
         let rows = try direct.rows(context)
         let yearsWithFacts = Set(try connection.execute(try sql.statement(direct.yearsWithFacts)).rows
@@ -210,7 +214,7 @@ public final class Loader {
         try connection.run("savepoint direct_load")
         do {
             let copied = try connection.copyIn(try sql.statement(direct.copy)) { writer in
-                try Self.copyAcceptedRows(&file, rows: rows, writer: &writer) { _, row in
+                try Self.copyAcceptedRows(&file, rows: rows, screen: screen, writer: &writer) { _, row in
                     if let year = rows.lastAcademicYear, yearsWithFacts.contains(year) { throw YearHasFacts() }
                     try rows.encodeFact(batchKey: batchKey, into: &row)
                 }
@@ -227,11 +231,12 @@ public final class Loader {
 
     /// The staging path: a temporary table, the COPY into it, and its statistics.
     private func copyToStaging(
-        _ file: inout FileLoad, _ staging: ExportLoad.Staging, rows: any RowPipeline, connection: Connection
+        _ file: inout FileLoad, _ staging: ExportLoad.Staging, rows: any RowPipeline, screen: RowScreen,
+        connection: Connection
     ) throws {
         try connection.run(try sql.statement(staging.create))
         try connection.copyIn(try sql.statement(staging.copy)) { writer in
-            try Self.copyAcceptedRows(&file, rows: rows, writer: &writer) { line, row in
+            try Self.copyAcceptedRows(&file, rows: rows, screen: screen, writer: &writer) { line, row in
                 try rows.encodeStaged(line: line, into: &row)
             }
         }
@@ -284,7 +289,8 @@ public final class Loader {
             String(batchKey), "loaded", String(file.outcome.rowsRead), String(file.outcome.rowsLoaded),
             String(file.outcome.rowsRejected), file.outcome.message,
         ])
-        try writeRejects(file.tally.rejects, batchKey: batchKey, connection: connection)
+        // The rejects and the notices (file.takeCounts() put both in the outcome).
+        try writeRejects(file.outcome.rejects, batchKey: batchKey, connection: connection)
     }
 
     /// Refuse: nothing of the file's data, only the batch and why, in a small transaction of its own.
@@ -294,7 +300,10 @@ public final class Loader {
         file.outcome.message = refusal.message
         file.outcome.rejects = refusal.rejects
         file.outcome.rowsLoaded = 0
-        if file.outcome.rowsRejected == 0 { file.outcome.rowsRejected = Set(refusal.rejects.map(\.line)).count }
+        // Notices are reported with the rejects but are no rejected rows.
+        if file.outcome.rowsRejected == 0 {
+            file.outcome.rowsRejected = Set(refusal.rejects.filter { !$0.isNotice }.map(\.line)).count
+        }
         file.outcome.seconds = Date().timeIntervalSince(file.started)
         guard !file.request.dryRun else { return file.outcome }
         let outcome = file.outcome
@@ -325,11 +334,11 @@ public final class Loader {
     /// Streams the file's rows into a COPY: each accepted row is encoded by `encode` (given its
     /// line) and sent; rejected rows are only counted. Over the reject ratio the COPY is aborted.
     private static func copyAcceptedRows(
-        _ file: inout FileLoad, rows: any RowPipeline, writer: inout CopyWriter,
+        _ file: inout FileLoad, rows: any RowPipeline, screen: RowScreen, writer: inout CopyWriter,
         encode: (Int, inout CopyRow) throws -> Void
     ) throws {
         var row = CopyRow()
-        try readRows(&file.reader, into: &file.tally, progress: &file.progress) { fields, line in
+        try readRows(&file.reader, into: &file.tally, progress: &file.progress, screen: screen) { fields, line in
             let result = rows.validate(fields, line: line)
             if case .accepted = result {
                 row.reset()
@@ -338,12 +347,15 @@ public final class Loader {
             }
             return result
         }
+        file.tally.pipelineNotices = rows.notices
         if file.tally.exceeds(file.request.maxRejectRatio) { throw RefuseFile() }
     }
 
     /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
+    /// `screen` rejects a row holding a NUL byte before it is decoded (so no NUL ever
+    /// reaches COPY), and notes instead of counting a rejected row that is not data.
     private static func readRows(
-        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress,
+        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress, screen: RowScreen,
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
@@ -351,14 +363,27 @@ public final class Loader {
             // Rows of bare delimiters (what a spreadsheet leaves under a table) are blank lines.
             if reader.record.isBlank { continue }
             let line = reader.record.line
-            let result = try handle(reader.record.strings(), line)
-            tally.read += 1
-            if case .rejected(let issues) = result {
-                tally.rejectedRows += 1
-                for issue in issues where tally.rejects.count < LoadOutcome.maximumStoredRejects {
-                    tally.rejects.append(RejectEntry(issue))
-                }
+            // A NUL byte is a data problem of its row (PostgreSQL cannot store it): rejected here,
+            // never sent (one memchr).
+            if let issue = screen.nulIssue(reader.record) {
+                tally.read += 1
+                tally.reject([issue])
+                continue
             }
+            let fields = reader.record.strings()
+            let result = try handle(fields, line)
+            // A rejected row that is not data (a totals row, the header repeated) is skipped and
+            // reported as a notice, not counted.
+            if case .rejected = result, let notice = screen.nonDataNotice(fields, line: line) {
+                tally.note(notice)
+                continue
+            }
+            tally.read += 1
+            if case .rejected(let issues) = result { tally.reject(issues) }
+        }
+        // NUL bytes padding the end of the file were not read: one notice.
+        if let notice = RowScreen.paddingNotice(bytes: reader.trailingNULPadding, line: reader.nextLine) {
+            tally.note(notice)
         }
     }
 
@@ -394,12 +419,5 @@ public final class Loader {
             + " / отклонено %d из %d строк (%.1f%%), больше допустимых %.1f%%: файл не загружен",
             tally.rejectedRows, tally.read, share, ratio * 100, tally.rejectedRows, tally.read, share, ratio * 100)
     }
-
-    private static func reasonCode(_ error: HeaderError) -> String {
-        switch error {
-        case .emptyHeader: return "empty_header"
-        case .unrecognised: return "unrecognised_header"
-        case .missingRequiredColumns: return "missing_column"
-        }
-    }
 }
+

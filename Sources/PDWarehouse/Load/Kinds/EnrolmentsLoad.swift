@@ -41,6 +41,8 @@ final class EnrolmentRows: FactRowPipeline {
         return result.withoutRecord
     }
 
+    var notices: [RowIssue] { validator.notices }
+
     var lastAcademicYear: Int? { last?.academicYear.start }
 
     /// A row of `load/enrolments/copy_stage.sql`.

@@ -39,6 +39,8 @@ final class SurveyRows: RowPipeline {
         return result.withoutRecord
     }
 
+    var notices: [RowIssue] { validator.notices }
+
     /// A row of `load/survey/copy_stage.sql`.
     func encodeStaged(line: Int, into row: inout CopyRow) throws {
         guard let census = last else { return }
