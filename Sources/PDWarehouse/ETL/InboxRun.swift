@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PDCSV
 import PDContract
 import PDPostgres
@@ -17,8 +22,13 @@ public struct InboxRun {
         public var failure: String?
         /// Where the file went, relative to the inbox.
         public var movedTo: String?
+        /// Set for an inbox entry that is not a regular file: never opened, left where it is.
+        public var leftInPlace: String?
 
         public var summaryLine: String {
+            if let leftInPlace {
+                return "\(fileName) NOT LOADED, left in the inbox / НЕ ЗАГРУЖЕН, оставлен в папке: \(leftInPlace)"
+            }
             var line = outcome?.summaryLine ?? "\(fileName) FAILED / ОШИБКА: \(failure ?? "")"
             if let movedTo { line += " → \(movedTo)" }
             return line
@@ -38,23 +48,37 @@ public struct InboxRun {
         self.date = date
     }
 
-    /// The files the run will take, in the order it takes them.
-    public func pendingFiles() throws -> [URL] {
+    /// What the inbox holds: the regular files the run will take, and the other entries it
+    /// reports and never opens (a symbolic link, a FIFO — opening one would wait forever for a
+    /// writer —, a device, a socket). Folders (`archive/`, `rejected/`), hidden names, reject
+    /// reports and names of files still being written (`.part`, `.tmp`, Excel's `~$` lock files)
+    /// are passed over silently and left for the next run.
+    public func entries() throws -> (files: [URL], irregular: [(name: String, reason: String)]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: inbox.path)
         } catch {
             throw WarehouseError.fileUnreadable(path: inbox.path, reason: error.localizedDescription)
         }
-        let files = names.sorted().compactMap { name -> URL? in
-            guard !name.hasPrefix("."), !name.hasSuffix(".errors.csv"), !name.hasSuffix(".part"), !name.hasSuffix(".tmp")
-            else { return nil }
+        var files: [URL] = []
+        var irregular: [(name: String, reason: String)] = []
+        for name in names.sorted() {
+            guard !name.hasPrefix("."), !name.hasPrefix("~$"), !name.hasSuffix(".errors.csv"), !name.hasSuffix(".part"),
+                  !name.hasSuffix(".tmp")
+            else { continue }
             let url = inbox.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { return nil }
-            return url
+            switch Self.entryType(url.path) {
+            case .regular: files.append(url)
+            case .directory, .missing: continue
+            case .other(let reason): irregular.append((name, reason))
+            }
         }
+        return (files, irregular)
+    }
+
+    /// The files the run will take, in the order it takes them.
+    public func pendingFiles() throws -> [URL] {
+        let files = try entries().files
         let directories = files.filter { Self.peekKind($0, mapping: template.mapping) == .schools }
         let directorySet = Set(directories)
         return directories + files.filter { !directorySet.contains($0) }
@@ -64,6 +88,11 @@ public struct InboxRun {
     public func run(each: (FileResult) -> Void = { _ in }) throws -> [FileResult] {
         try loader.open()
         var results: [FileResult] = []
+        for entry in try entries().irregular {
+            let result = FileResult(fileName: entry.name, leftInPlace: entry.reason)
+            results.append(result)
+            each(result)
+        }
         for file in try pendingFiles() {
             var request = template
             request.path = file.path
@@ -109,6 +138,25 @@ public struct InboxRun {
             throw error
         } catch {
             throw WarehouseError.fileUnreadable(path: file.path, reason: "cannot move: \(error.localizedDescription)")
+        }
+    }
+
+    enum EntryType: Equatable {
+        case regular, directory, missing
+        case other(reason: String)
+    }
+
+    /// The type of an inbox entry itself (`lstat`: a symbolic link is not followed).
+    static func entryType(_ path: String) -> EntryType {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .other(reason: "a symbolic link, not a file: copy the file itself into the inbox / символическая ссылка, а не файл: положите в папку сам файл")
+        case S_IFIFO: return .other(reason: "a named pipe (FIFO), not a file / именованный канал (FIFO), а не файл")
+        case S_IFSOCK: return .other(reason: "a socket, not a file / сокет, а не файл")
+        default: return .other(reason: "a device, not a file / устройство, а не файл")
         }
     }
 

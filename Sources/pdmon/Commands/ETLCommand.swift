@@ -32,7 +32,9 @@ struct ETLCommand: ParsableCommand {
             let results = try warehouse.runInbox(
                 URL(fileURLWithPath: inbox), template: try load.request(path: inbox, kind: nil, year: nil)
             ) { print($0.summaryLine) }
-            let refused = results.filter { $0.outcome?.status == .refused }.count
+            // An entry that is not a regular file (a link, a FIFO, a device) is a problem of the
+            // inbox's content, like a refused file: exit 1, and it stays where it is.
+            let refused = results.filter { $0.outcome?.status == .refused || $0.leftInPlace != nil }.count
             let failed = results.filter { $0.failure != nil }.count
             print("files \(results.count), refused \(refused), failed \(failed) / файлов \(results.count), отклонено \(refused), ошибок \(failed)")
             if failed > 0 { throw ExitStatusError(.usage, "\(failed) file(s) could not be processed / не обработано файлов: \(failed)") }
