@@ -109,7 +109,10 @@ struct ValidatorTests {
         #expect(result.issues.map(\.column) == ["academic_year", "school_code", "teacher_id", "course_title", "hours",
                                                 "delivery", "funding", "requested_by_school", "start_date", "end_date", "status"])
         #expect(result.issues[1].value == "S99")
-        #expect(result.issues[4].detail == "expected 1..2000")
+        #expect(result.issues[4].detail == "ожидается от 1 до 2000 / expected 1..2000")
+        // A Russian value is answered with the Russian spellings first, then the codes.
+        #expect(result.issues[10].detail
+            == "ожидается одно из: завершено, обучается, отчислен, не приступил / expected one of: completed, in_progress, dropped, not_started")
     }
 
     @Test("each single-cell rejection has its reason", arguments: [
@@ -180,7 +183,7 @@ struct ValidatorTests {
         let row = Fixtures.enrolmentRows.row(Fixtures.goodEnrolment)
         let short = validator.validate(Array(row.dropLast()), line: 9)
         #expect(short.reasons == [.wrongFieldCount])
-        #expect(short.issues.first?.detail == "18 fields, expected 19")
+        #expect(short.issues.first?.detail == "полей: 18, в заголовке: 19 / 18 fields, expected 19")
         #expect(validator.validate(row + ["extra"], line: 10).reasons == [.wrongFieldCount])
     }
 
