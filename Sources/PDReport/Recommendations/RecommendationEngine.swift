@@ -210,7 +210,7 @@ public struct RecommendationEngine: Sendable {
                 values["second_threshold"] = second.threshold.text(in: language)
                 values.merge(Self.placeholders(secondEvidence, prefix: "second_", language: language)) { a, _ in a }
             }
-            texts[language] = RuleTemplate.fill(rule.template(in: language), values)
+            texts[language] = RuleTemplate.fill(rule.template(in: language), values, language: language)
         }
         return Recommendation(
             ruleID: rule.id, priority: rule.priority, schoolCode: subject.schoolCode, subjectName: subject.name,
@@ -248,25 +248,72 @@ public struct RecommendationEngine: Sendable {
 }
 
 /// Fills `{name}` placeholders of a text template.
+///
+/// A placeholder that stands for a count may name the noun it counts, and the noun then
+/// agrees with the number (`RussianPlural`, `EnglishPlural`):
+///
+/// - `{missing|педагог}`: a noun of `RussianPlural.nouns` by its nominative singular →
+///   «1 педагог», «22 педагога», «25 педагогов»;
+/// - `{missing|педагога|педагогов|педагогов}`: the three forms (after 1, after 2–4, after 5–20)
+///   in the case the phrase needs → «у 1 педагога», «у 22 педагогов»;
+/// - `{missing|teacher}`, `{missing|person|people}`: English singular (and plural).
+///
+/// Which kind applies is the template's language.
 public enum RuleTemplate {
-    /// `template` with each `{name}` whose name is in `values` replaced; other braces are
-    /// left exactly as written.
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
+    /// `template` with each `{name}` (or `{name|noun…}`) whose name is in `values` replaced;
+    /// other braces are left exactly as written.
+    public static func fill(_ template: String, _ values: [String: String], language: ReportLanguage = .ru) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
+            if let close = after.firstIndex(of: "}") {
+                let spec = Placeholder(after[..<close])
+                if let value = values[spec.name] {
+                    result += spec.nouns.isEmpty ? value : counted(value, spec.nouns, language: language)
+                    rest = after[after.index(after: close)...]
+                    continue
+                }
             }
+            result += "{"
+            rest = after
         }
         result += rest
         return result
+    }
+
+    /// `value` followed by the form of `nouns` it takes. A value that is not a number (`—`)
+    /// is written alone.
+    static func counted(_ value: String, _ nouns: [String], language: ReportLanguage) -> String {
+        switch language {
+        case .ru:
+            guard let form = RussianPlural.form(ofNumber: value) else { return value }
+            let noun = nouns.count == 3 ? RussianPlural.Noun(one: nouns[0], few: nouns[1], many: nouns[2])
+                : RussianPlural.noun(named: nouns[0])
+            guard let noun else { return value + " " + nouns[0] }
+            switch form {
+            case .one: return value + " " + noun.one
+            case .few: return value + " " + noun.few
+            case .many: return value + " " + noun.many
+            }
+        case .en:
+            guard RussianPlural.form(ofNumber: value) != nil else { return value }
+            let plural = nouns.count >= 2 ? nouns[1] : EnglishPlural.plural(of: nouns[0])
+            return value + " " + (EnglishPlural.isSingular(value) ? nouns[0] : plural)
+        }
+    }
+
+    /// A placeholder's text split at `|`: the name, then the noun forms, if any.
+    struct Placeholder {
+        var name: String
+        var nouns: [String]
+
+        init(_ text: Substring) {
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            name = parts.first ?? ""
+            nouns = Array(parts.dropFirst())
+        }
     }
 
     /// Every placeholder the engine fills.
@@ -277,16 +324,47 @@ public enum RuleTemplate {
         "second_change", "second_threshold",
     ]
 
-    /// The placeholder names a template uses (for checking a rules file).
+    /// The placeholder names a template uses (for checking a rules file), without noun forms.
     public static func placeholders(in template: String) -> [String] {
-        var names: [String] = []
+        specs(in: template).map(\.name)
+    }
+
+    /// Why the noun forms of `template`'s placeholders cannot be used in `language`, or nil:
+    /// Russian takes one known noun or three forms, English one or two forms.
+    public static func nounProblem(in template: String, language: ReportLanguage) -> String? {
+        for spec in specs(in: template) where !spec.nouns.isEmpty {
+            if spec.nouns.contains(where: \.isEmpty) {
+                return "{\(spec.name)|…}: пустая форма / an empty noun form"
+            }
+            switch language {
+            case .ru:
+                if spec.nouns.count == 1, RussianPlural.noun(named: spec.nouns[0]) == nil {
+                    let known = RussianPlural.nouns.keys.sorted().joined(separator: ", ")
+                    return "{\(spec.name)|\(spec.nouns[0])}: существительное не из словаря (\(known)); дайте три формы:"
+                        + " {\(spec.name)|педагог|педагога|педагогов} / unknown Russian noun: give its three forms"
+                }
+                if spec.nouns.count == 2 || spec.nouns.count > 3 {
+                    return "{\(spec.name)|…}: нужна одна форма из словаря или три формы (после 1, 2, 5)"
+                        + " / Russian needs one known noun or three forms"
+                }
+            case .en:
+                if spec.nouns.count > 2 {
+                    return "{\(spec.name)|…}: English takes the singular and, if irregular, the plural"
+                }
+            }
+        }
+        return nil
+    }
+
+    static func specs(in template: String) -> [Placeholder] {
+        var specs: [Placeholder] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { break }
-            names.append(String(after[..<close]))
+            specs.append(Placeholder(after[..<close]))
             rest = after[after.index(after: close)...]
         }
-        return names
+        return specs
     }
 }

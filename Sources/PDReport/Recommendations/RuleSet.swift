@@ -77,6 +77,9 @@ public enum RuleSet {
                 throw fail("неизвестные подстановки: {\(unknown.joined(separator: "}, {"))}; допустимы: \(RuleTemplate.knownPlaceholders.sorted().joined(separator: ", "))"
                     + " / unknown placeholders")
             }
+            for language in ReportLanguage.allCases {
+                if let problem = RuleTemplate.nounProblem(in: rule.template(in: language), language: language) { throw fail(problem) }
+            }
             if let index { merged[index] = rule } else { merged.append(rule) }
         }
         return merged.sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
