@@ -65,8 +65,10 @@ public enum ReportCatalogue {
         "target_value": Caption(ru: "Целевой год", en: "Target year value"),
         "base_year": Caption(ru: "Базовый год", en: "Base year"),
         "target_year": Caption(ru: "Целевой год", en: "Target year"),
-        "change": Caption(ru: "Изменение, п.п.", en: "Change, pp"),
-        "change_pp": Caption(ru: "Изменение, п.п.", en: "Change, pp"),
+        "change": Caption(ru: "Изменение", en: "Change"),
+        "change_pp": Caption(ru: "Изменение, п. п.", en: "Change, pp"),
+        "change_hours": Caption(ru: "Изменение, ч", en: "Change, h"),
+        "change_unit": Caption(ru: "Ед. изменения", en: "Change unit"),
         "mark": Caption(ru: "Оценка", en: "Mark"),
         "rank_base": Caption(ru: "Место (база)", en: "Rank (base)"),
         "rank_target": Caption(ru: "Место (цель)", en: "Rank (target)"),
@@ -100,6 +102,7 @@ public enum ReportCatalogue {
         "direction.lower": Caption(ru: "ниже", en: "lower"),
         "unit.percent": Caption(ru: "%", en: "%"),
         "unit.hours": Caption(ru: "ч", en: "h"),
+        "unit.pp": Caption(ru: "п. п.", en: "pp"),
         "caveat.small_denominator": Caption(
             ru: "* знаменатель меньше 10: процент неустойчив",
             en: "* denominator under 10: the percentage is unstable"

@@ -89,27 +89,31 @@ struct ReportTests {
         let f = try Self.warehouse()
         let table = try Self.reports(f).compare(base: "2022-2023", target: "2023-2024", indicators: ["pd_coverage_3y", "deficit_share"])
         #expect(table.columns.map(\.name) == [
-            "indicator", "school_code", "school_name", "base_value", "target_value", "change", "rank_base", "rank_target", "mark",
-            "caveat",
+            "indicator", "school_code", "school_name", "base_value", "target_value", "change", "change_unit", "rank_base",
+            "rank_target", "mark", "caveat",
         ])
         #expect(table.rows == [
-            ["pd_coverage_3y", "S01", "Гимназия № 1", "100.0", "50.0", "-50.0", "1", "1", "▼ хуже", "n<10"],
-            ["pd_coverage_3y", "S02", "Школа № 2", nil, "50.0", nil, nil, "1", nil, "n<10"],
-            ["pd_coverage_3y", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil, nil],
-            ["pd_coverage_3y", nil, "Город", "100.0", "50.0", "-50.0", nil, nil, "▼ хуже", "n<10"],
+            ["pd_coverage_3y", "S01", "Гимназия № 1", "100.0", "50.0", "-50.0", "pp", "1", "1", "▼ хуже", "n<10"],
+            ["pd_coverage_3y", "S02", "Школа № 2", nil, "50.0", nil, "pp", nil, "1", nil, "n<10"],
+            ["pd_coverage_3y", "S03", "Лицей № 3", nil, nil, nil, "pp", nil, nil, nil, nil],
+            ["pd_coverage_3y", nil, "Город", "100.0", "50.0", "-50.0", "pp", nil, nil, "▼ хуже", "n<10"],
             // Lower is better: S01's 66.7 ranks above S02's 100.0.
-            ["deficit_share", "S01", "Гимназия № 1", "50.0", "66.7", "16.7", "1", "1", "▲ хуже", "n<10"],
-            ["deficit_share", "S02", "Школа № 2", nil, "100.0", nil, nil, "2", nil, "n<10"],
-            ["deficit_share", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil, nil],
-            ["deficit_share", nil, "Город", "50.0", "75.0", "25.0", nil, nil, "▲ хуже", "n<10"],
+            ["deficit_share", "S01", "Гимназия № 1", "50.0", "66.7", "16.7", "pp", "1", "1", "▲ хуже", "n<10"],
+            ["deficit_share", "S02", "Школа № 2", nil, "100.0", nil, "pp", nil, "2", nil, "n<10"],
+            ["deficit_share", "S03", "Лицей № 3", nil, nil, nil, "pp", nil, nil, nil, nil],
+            ["deficit_share", nil, "Город", "50.0", "75.0", "25.0", "pp", nil, nil, "▲ хуже", "n<10"],
         ])
+        // A change of hours is in hours, not percentage points; people read the unit's name.
+        let hours = try Self.reports(f, .ru, names: true).compare(base: "2022-2023", target: "2023-2024", indicators: ["avg_pd_hours"])
+        #expect(hours.rows.allSatisfy { $0[6] == "ч" })
+        #expect(hours.columns[5].heading == "Изменение" && hours.columns[6].heading == "Ед. изменения")
         #expect(table.notes.contains { $0.hasPrefix("n<10") })
         #expect(table.title == "Сравнение лет: 2022-2023 → 2023-2024")
         #expect(table.columns[3].heading == "2022-2023")
 
         // Ranks are among all schools: filtering to S02 keeps its rank 2.
         let one = try Self.reports(f).compare(base: "2022-2023", target: "2023-2024", indicators: ["deficit_share"], schools: ["S02"])
-        #expect(one.rows.first?[7] == "2")
+        #expect(one.rows.first?[8] == "2")
         #expect(one.rows.last?[1] == nil)
     }
 
