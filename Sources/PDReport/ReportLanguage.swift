@@ -95,7 +95,7 @@ public enum ReportCatalogue {
         // Words.
         "city": Caption(ru: "Город", en: "City"),
         "total": Caption(ru: "Итого", en: "Total"),
-        "table.no_rows": Caption(ru: "(нет строк)", en: "(no rows)"),
+        "table.no_rows": Caption(ru: "Нет данных: ни одна строка не подходит под заданные условия.", en: "No data: no row matches the request."),
         "bool.true": Caption(ru: "да", en: "yes"),
         "bool.false": Caption(ru: "нет", en: "no"),
         "direction.higher": Caption(ru: "выше", en: "higher"),

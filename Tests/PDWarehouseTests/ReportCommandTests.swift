@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PDReport
 
 /// `pdmon report …` and `pdmon db refresh` as an analyst runs them: the built executable
 /// (scripts/test builds it first) against a hand-built warehouse.
@@ -72,5 +73,29 @@ struct ReportCommandTests {
             #expect(result.stdout.isEmpty)
         }
     }
-}
 
+    /// On a terminal, tables fit `$COLUMNS` (wrapped, numbers whole); `--wide`, a file or a pipe
+    /// get every column at full width.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pseudo-terminal"))
+    func tablesFitTheTerminal() throws {
+        let f = try ReportTests.warehouse()
+        func onTerminal(_ arguments: [String], columns: Int) throws -> [String] {
+            let command = ([PDMonProcess.binary.path] + arguments + ["--database-url", f.database.url])
+                .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            let result = try PDMonProcess.run(arguments: ["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"),
+                                              environment: ["COLUMNS": String(columns), "TERM": "dumb"])
+            #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+            return result.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        let wide = try Self.pdmon(["report", "compare", "--base", "2022-2023", "--target", "2023-2024"], database: f.database).stdout
+        #expect(wide.split(separator: "\n").contains { $0.count > 100 }, "a pipe gets the table at full width")
+        for arguments in [["report", "compare", "--base", "2022-2023", "--target", "2023-2024"], ["report", "list"],
+                          ["recommend", "--year", "2023-2024", "--format", "table"]] {
+            let lines = try onTerminal(arguments, columns: 72)
+            #expect(lines.count > 3)
+            for line in lines { #expect(DisplayWidth.of(line) <= 72, "\(arguments): \(line)") }
+        }
+        let full = try onTerminal(["report", "compare", "--base", "2022-2023", "--target", "2023-2024", "--wide"], columns: 72)
+        #expect(full.contains { DisplayWidth.of($0) > 72 }, "--wide prints every column at full width")
+    }
+}

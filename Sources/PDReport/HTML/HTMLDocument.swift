@@ -67,6 +67,14 @@ public struct HTMLDocument: Sendable {
 
     /// A result table as `<table>` with its title as caption and its notes under it.
     public static func table(_ table: ResultTable, language: ReportLanguage) -> String {
+        if table.rows.isEmpty {
+            // An empty result says so instead of showing an empty table.
+            var out = "<div class=\"table-wrap\">"
+            if !table.title.isEmpty { out += "<p class=\"caption\">\(HTMLEscape.text(table.title))</p>" }
+            out += "<p class=\"empty\">\(HTMLEscape.text(table.emptyMessage(language)))</p>"
+            for note in table.notes { out += "<p class=\"note\">\(HTMLEscape.text(note))</p>" }
+            return out + "</div>"
+        }
         var out = "<div class=\"table-wrap\"><table>"
         if !table.title.isEmpty { out += "<caption>\(HTMLEscape.text(table.title))</caption>" }
         out += "<thead><tr>"
@@ -74,19 +82,10 @@ public struct HTMLDocument: Sendable {
             out += "<th\(column.type.isNumeric ? " class=\"num\"" : "")>\(HTMLEscape.text(column.heading))</th>"
         }
         out += "</tr></thead><tbody>"
-        if table.rows.isEmpty {
-            out += "<tr><td colspan=\"\(max(table.columns.count, 1))\">\(HTMLEscape.text(ReportCatalogue.text("table.no_rows", in: language)))</td></tr>"
-        }
         for row in table.rows.indices {
             out += "<tr>"
             for (index, column) in table.columns.enumerated() {
-                var cell = table.cell(row: row, column: index) ?? ""
-                if column.type == .boolean, cell == "t" || cell == "f" {
-                    cell = ReportCatalogue.text(cell == "t" ? "bool.true" : "bool.false", in: language)
-                }
-                if column.type == .decimal, language == .ru, let number = OneDecimal(cell), cell.contains(".") || cell.contains("-") {
-                    cell = number.text(in: .ru)
-                }
+                let cell = DisplayText.cell(table.cell(row: row, column: index), type: column.type, language: language)
                 out += "<td\(column.type.isNumeric ? " class=\"num\"" : "")>\(HTMLEscape.text(cell))</td>"
             }
             out += "</tr>"
@@ -144,7 +143,7 @@ public struct HTMLDocument: Sendable {
     .swatch.hollow { width: 8px; height: 8px; border: 2px solid #6b7280; border-radius: 50%; background: #ffffff; }
     .table-wrap { overflow-x: auto; margin: 10px 0 18px; }
     table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
-    caption { text-align: left; font-weight: bold; padding: 4px 0; }
+    caption, p.caption { text-align: left; font-weight: bold; padding: 4px 0; margin: 0; }
     th, td { border: 1px solid #d1d5db; padding: 3px 6px; vertical-align: top; }
     th { background: #f3f4f6; text-align: left; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
