@@ -230,16 +230,17 @@ public final class Warehouse {
         }
     }
 
-    /// `etl history`: the last `limit` batches, newest first.
-    public func etlHistory(limit: Int, language: ReportLanguage) throws -> ResultTable {
+    /// `etl history`: the last `limit` batches, newest first. `forPeople`: kinds, statuses and
+    /// messages in `language` (`ETLPresentation`); else the stored codes.
+    public func etlHistory(limit: Int, language: ReportLanguage, forPeople: Bool = true) throws -> ResultTable {
         let result = try connection(migrated: true).execute(try sql.statement("etl/history.sql"), [String(limit)])
-        return ReportRunner.table(result, title: "etl history / журнал загрузок").localized(language)
+        return ETLPresentation(language: language, forPeople: forPeople).history(ReportRunner.table(result))
     }
 
     /// `etl rejects --batch N`: the rejected rows of one batch (values masked).
-    public func etlRejects(batch: Int, language: ReportLanguage) throws -> ResultTable {
+    public func etlRejects(batch: Int, language: ReportLanguage, forPeople: Bool = true) throws -> ResultTable {
         let result = try connection(migrated: true).execute(try sql.statement("etl/rejects.sql"), [String(batch)])
-        return ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(language)
+        return ETLPresentation(language: language, forPeople: forPeople).rejects(ReportRunner.table(result), batch: batch)
     }
 
     /// `audit`: the text columns of `dw` holding values shaped like personal data (SNILS, phone

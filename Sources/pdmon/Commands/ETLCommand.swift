@@ -34,7 +34,7 @@ struct ETLCommand: ParsableCommand {
             ) { print($0.summaryLine) }
             let refused = results.filter { $0.outcome?.status == .refused }.count
             let failed = results.filter { $0.failure != nil }.count
-            print("files \(results.count), refused \(refused), failed \(failed) / файлов \(results.count), отклонено \(refused), ошибок \(failed)")
+            print("files \(results.count), refused \(refused), failed \(failed) / файлов: \(results.count), отклонено: \(refused), с ошибкой: \(failed)")
             if failed > 0 { throw ExitStatusError(.usage, "\(failed) file(s) could not be processed / не обработано файлов: \(failed)") }
             if refused > 0 { throw ExitStatusError(.refused, "\(refused) file(s) refused / отклонено файлов: \(refused)") }
         }
@@ -54,7 +54,8 @@ struct ETLCommand: ParsableCommand {
         }
 
         func run() throws {
-            try output.write(try connection.warehouse(logging).etlHistory(limit: limit, language: output.language))
+            try output.write(try connection.warehouse(logging).etlHistory(
+                limit: limit, language: output.language, forPeople: output.showsIndicatorNames))
         }
     }
 
@@ -66,7 +67,8 @@ struct ETLCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            try output.write(try connection.warehouse(logging).etlRejects(batch: batch, language: output.language))
+            try output.write(try connection.warehouse(logging).etlRejects(
+                batch: batch, language: output.language, forPeople: output.showsIndicatorNames))
         }
     }
 }
