@@ -238,8 +238,11 @@ public final class Warehouse {
     }
 
     /// `etl rejects --batch N`: the rejected rows of one batch (values masked).
+    /// - Throws: `UnknownChoice` (exit 2) for a batch that does not exist, naming the nearest.
     public func etlRejects(batch: Int, language: ReportLanguage, forPeople: Bool = true) throws -> ResultTable {
-        let result = try connection(migrated: true).execute(try sql.statement("etl/rejects.sql"), [String(batch)])
+        let connection = try connection(migrated: true)
+        try ReportChoices(connection: connection, sql: sql, language: language).checkBatch(batch)
+        let result = try connection.execute(try sql.statement("etl/rejects.sql"), [String(batch)])
         return ETLPresentation(language: language, forPeople: forPeople).rejects(ReportRunner.table(result), batch: batch)
     }
 

@@ -35,11 +35,15 @@ struct RecommenderTests {
         #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == catalogue.indicators.count)
         #expect(!html.contains("http://") && !html.contains("https://"))
 
-        #expect(throws: RecommendError.unknownSchool("S99", year: "2023-2024")) {
+        // A school or a year the data does not have: the valid choices, in the user's language.
+        let school = #expect(throws: UnknownChoice.self) {
             try Recommender(connection: f.connection, sql: f.sql).recommend(year: "2023-2024", schools: ["S99"])
         }
-        #expect(throws: RecommendError.noData(year: "2019-2020")) {
-            try Recommender(connection: f.connection, sql: f.sql).recommend(year: "2019-2020")
+        #expect(school?.kind == .school && school?.choices.map(\.value) == ["S01", "S02", "S03"])
+        #expect(school?.description.hasPrefix("ОО с кодом «S99» нет в данных за 2023-2024 (--school).") == true)
+        let year = #expect(throws: UnknownChoice.self) {
+            try Recommender(connection: f.connection, sql: f.sql, language: .en).recommend(year: "2019-2020")
         }
+        #expect(year?.kind == .year && year?.description.hasPrefix("No data for academic year \"2019-2020\"") == true)
     }
 }

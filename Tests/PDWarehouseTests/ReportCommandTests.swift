@@ -74,6 +74,43 @@ struct ReportCommandTests {
         }
     }
 
+    /// A year, school, indicator or batch the data does not have: exit 2 and a message in the
+    /// user's language naming the valid or nearest choices, in every command.
+    @Test func unknownValuesExitWithTwoAndNameTheChoices() throws {
+        let f = try ReportTests.warehouse()
+        let cases: [([String], [String])] = [
+            (["report", "indicators", "--year", "2030-2031"], ["«2030-2031»", "Данные есть за: 2020-2021, 2021-2022, 2022-2023, 2023-2024."]),
+            (["report", "indicators", "--year", "2023-2024", "--school", "S9"], ["«S9»", "S01 — Гимназия № 1"]),
+            (["report", "indicators", "--year", "2023-2024", "--indicator", "pd_coverge"], ["«pd_coverge»", "pd_coverage — Охват КПК за год"]),
+            (["report", "trend", "--indicator", "pd_coverage", "--to", "2030-2031"], ["--to", "2030-2031"]),
+            (["report", "trend", "--indicator", "pd_coverage", "--school", "S9"], ["«S9»", "S02 — Школа № 2"]),
+            (["report", "compare", "--base", "2019-2020", "--target", "2023-2024"], ["--base", "«2019-2020»"]),
+            (["report", "compare", "--base", "2022-2023", "--target", "2023-2024", "--school", "S9"], ["«S9»"]),
+            (["report", "run", "lagging", "--param", "indicator=pd_coverge"], ["--param indicator=", "pd_coverage"]),
+            (["report", "run", "lagging", "--param", "indicator=pd_coverage", "--param", "year=2030-2031"], ["--param year=", "2030-2031"]),
+            (["report", "run", "lagging", "--param", "indicator=pd_coverage", "--param", "school=S9"], ["«S9»"]),
+            (["etl", "rejects", "--batch", "999"], ["Пакета загрузки 999 нет", "pdmon etl history"]),
+            (["recommend", "--year", "2030-2031"], ["«2030-2031»", "Данные есть за"]),
+            (["recommend", "--year", "2023-2024", "--school", "S9"], ["«S9»", "S03 — Лицей № 3"]),
+            (["report", "indicators", "--year", "2030-2031", "--lang", "en"], ["No data for academic year \"2030-2031\" (--year)"]),
+            (["etl", "rejects", "--batch", "999", "--lang", "en"], ["No load batch 999 (--batch)"]),
+        ]
+        for (arguments, mentions) in cases {
+            let result = try Self.pdmon(arguments, database: f.database)
+            #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            for mention in mentions {
+                #expect(result.stderr.contains(mention), "\(arguments): \(result.stderr)")
+            }
+            #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)")
+        }
+        // An empty result says so instead of printing an empty table (and exits 0).
+        let none = try Self.pdmon(["report", "run", "lagging", "--param", "indicator=qualified_share", "--param", "year=2020-2021"],
+                                  database: f.database)
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stdout.contains("Нет данных: ни одна строка не подходит под заданные условия."), "\(none.stdout)")
+        #expect(!none.stdout.contains("---+---"))
+    }
+
     /// On a terminal, tables fit `$COLUMNS` (wrapped, numbers whole); `--wide`, a file or a pipe
     /// get every column at full width.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pseudo-terminal"))

@@ -55,7 +55,7 @@ struct ReportTests {
         let en = try Self.reports(f, .en, names: true).indicators(year: "2023-2024", schools: ["S01"], indicators: ["pd_coverage"])
         #expect(en.rows.first?[2] == "Course coverage in the year")
         #expect(en.title.hasPrefix("Monitoring indicators"))
-        #expect(throws: ReportError.self) {
+        #expect(throws: UnknownChoice.self) {
             _ = try Self.reports(f).indicators(year: "2023-2024", indicators: ["nope"])
         }
     }
@@ -132,13 +132,21 @@ struct ReportTests {
     @Test func hostileParameterValuesAreData() throws {
         let f = try Self.warehouse()
         let hostile = "S01'); drop table dw.indicator; --"
-        let table = try Self.reports(f).indicators(year: "2023-2024", schools: [hostile])
-        #expect(table.rows.isEmpty)
-        let run = try Self.reports(f).run(
-            TestDatabase.sqlDirectory.url.appendingPathComponent("reports/trend.sql").path,
-            assignments: ["indicator=pd_coverage' or '1'='1", "school=\(hostile)", "school=\"S02\"; select 1"])
+        // A school the data does not have is refused before the report runs (the value bound as data).
+        let refusal = #expect(throws: UnknownChoice.self) {
+            _ = try Self.reports(f).indicators(year: "2023-2024", schools: [hostile])
+        }
+        #expect(refusal?.kind == .school && refusal?.value == hostile)
+        #expect(throws: UnknownChoice.self) {
+            _ = try Self.reports(f).run(TestDatabase.sqlDirectory.url.appendingPathComponent("reports/trend.sql").path,
+                                        assignments: ["indicator=pd_coverage' or '1'='1", "school=\(hostile)"])
+        }
+        // Bound as they are, such values find nothing and change nothing.
+        let runner = ReportRunner(connection: f.connection)
+        let trend = try ReportLibrary(sql: f.sql).report("trend")
+        let run = try runner.run(trend, values: ["indicator": ["pd_coverage' or '1'='1"], "school": [hostile, "\"S02\"; select 1"]])
         #expect(run.rows.isEmpty)
-        let quoted = try Self.reports(f).run("trend", assignments: ["indicator=pd_coverage", "school=S01", "school=a\"b\\c,{d}"])
+        let quoted = try runner.run(trend, values: ["indicator": ["pd_coverage"], "school": ["S01", "a\"b\\c,{d}"]])
         #expect(quoted.rows.count == 4)  // S01 in 2020, 2021, 2022 and 2023
         #expect(try f.connection.execute("select count(*) from dw.indicator").scalarInt == 23)
     }

@@ -59,10 +59,11 @@ public struct Recommender {
             rules = try RuleSet.merge(rules, with: rulesFile, indicators: indicators.map(\.id))
         }
         let history = try IndicatorHistory.load(connection, sql: sql, upTo: start)
-        guard history.years.contains(where: { $0.start == start }) else { throw RecommendError.noData(year: label) }
-        for code in schools where history.schools[code] == nil {
-            throw RecommendError.unknownSchool(code, year: label)
+        let choices = ReportChoices(connection: connection, sql: sql, language: language)
+        guard history.years.contains(where: { $0.start == start }) else {
+            throw UnknownChoice(.year, value: label, option: "--year", choices: try choices.years(), language: language)
         }
+        try choices.checkSchools(schools, year: label, option: "--school")
         let codes = cityOnly ? [] : (schools.isEmpty ? history.schoolsWithData(year: start) : schools)
         return RecommendationResult(
             rules: rules, indicators: indicators, history: history, year: start, label: label,

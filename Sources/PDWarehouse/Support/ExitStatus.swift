@@ -63,6 +63,11 @@ extension ReportError: ExitCoded {
     public var exitStatus: ExitStatus { .usage }
 }
 
+extension UnknownChoice: ExitCoded {
+    /// A year, school, indicator or batch the data does not have is a usage error.
+    public var exitStatus: ExitStatus { .usage }
+}
+
 extension RecommendError: ExitCoded {
     public var exitStatus: ExitStatus { .usage }
 }
