@@ -84,6 +84,10 @@ public enum ReportCatalogue {
         "rule": Caption(ru: "Правило", en: "Rule"),
         "recommendation": Caption(ru: "Рекомендация", en: "Recommendation"),
         "evidence": Caption(ru: "Обоснование", en: "Evidence"),
+        "rank": Caption(ru: "Место", en: "Rank"),
+        "in_top": Caption(ru: "Главная", en: "In the top"),
+        "theme": Caption(ru: "Тема", en: "Theme"),
+        "why": Caption(ru: "Почему", en: "Why"),
         // Titles.
         "title.report_list": Caption(ru: "Отчёты", en: "Reports"),
         "title.indicator_list": Caption(ru: "Показатели", en: "Indicators"),

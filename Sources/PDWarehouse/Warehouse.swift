@@ -255,12 +255,13 @@ public final class Warehouse {
     // MARK: - Recommendations and the plan-order
 
     /// `recommend --year Y`: the city's and the schools' targeted recommendations with evidence.
+    /// `top`: how many recommendations each section shows in full (0: all).
     public func recommend(
-        year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, language: ReportLanguage
+        year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, top: Int = 0, language: ReportLanguage
     ) throws -> Recommender.Result {
         try reading { connection in
             try Recommender(connection: connection, sql: sql, language: language)
-                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile, top: top)
         }
     }
 

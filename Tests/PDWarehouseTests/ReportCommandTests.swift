@@ -127,7 +127,7 @@ struct ReportCommandTests {
         let wide = try Self.pdmon(["report", "compare", "--base", "2022-2023", "--target", "2023-2024"], database: f.database).stdout
         #expect(wide.split(separator: "\n").contains { $0.count > 100 }, "a pipe gets the table at full width")
         for arguments in [["report", "compare", "--base", "2022-2023", "--target", "2023-2024"], ["report", "list"],
-                          ["recommend", "--year", "2023-2024", "--format", "table"]] {
+                          ["recommend", "--year", "2023-2024"], ["recommend", "--year", "2023-2024", "--format", "table"]] {
             let lines = try onTerminal(arguments, columns: 72)
             #expect(lines.count > 3)
             for line in lines { #expect(DisplayWidth.of(line) <= 72, "\(arguments): \(line)") }

@@ -95,28 +95,43 @@ public struct HTMLDocument: Sendable {
         return out + "</div>"
     }
 
-    /// A section of recommendations: a numbered list, each item with its rule id and its
-    /// evidence lines.
+    /// A section of recommendations: the ones shown in full under their themes' headings, in
+    /// one numbering, each with its rule ids, its evidence and why it is there; then the rest
+    /// briefly.
     public static func recommendations(_ section: RecommendationSection, report: RecommendationReport, language: ReportLanguage) -> String {
-        let heading = section.schoolCode.map { "\($0) — \(section.name)" } ?? section.name
-        var out = "<section class=\"recommendations\"><h2>\(HTMLEscape.text(heading))</h2>"
+        var out = "<section class=\"recommendations\"><h2>\(HTMLEscape.text(section.heading))</h2>"
         if section.recommendations.isEmpty {
             out += "<p>" + HTMLEscape.text(language == .ru
                 ? "Правила не сработали: показатели в пределах ориентиров."
                 : "No rule fired: the indicators are within their benchmarks.") + "</p>"
             return out + "</section>"
         }
-        out += "<ol>"
-        for recommendation in section.recommendations {
-            out += "<li><p class=\"text\">\(HTMLEscape.text(recommendation.text(in: language)))"
-            out += " <span class=\"rule\">\(HTMLEscape.text(recommendation.ruleID))</span></p><ul class=\"evidence\">"
-            for (index, line) in report.evidenceLines(recommendation, language: language).enumerated() {
-                let small = recommendation.allEvidence[index].isSmall
-                out += "<li\(small ? " class=\"small\"" : "")>\(HTMLEscape.text(line))</li>"
+        var number = 0
+        for group in section.topByTheme {
+            out += "<h3>\(HTMLEscape.text(report.themeName(group.theme, language)))</h3><ol start=\"\(number + 1)\">"
+            for recommendation in group.recommendations {
+                number += 1
+                out += "<li><p class=\"text\">\(HTMLEscape.text(recommendation.text(in: language)))"
+                out += " <span class=\"rule\">\(HTMLEscape.text(report.ruleIDs(recommendation)))</span></p><ul class=\"evidence\">"
+                for (index, line) in report.evidenceLines(recommendation, language: language).enumerated() {
+                    let small = recommendation.allEvidence[index].isSmall
+                    out += "<li\(small ? " class=\"small\"" : "")>\(HTMLEscape.text(line))</li>"
+                }
+                out += "<li class=\"why\">" + HTMLEscape.text((language == .ru ? "Почему: " : "Why: ")
+                    + report.whyLine(recommendation, language: language)) + "</li>"
+                out += "</ul></li>"
             }
-            out += "</ul></li>"
+            out += "</ol>"
         }
-        return out + "</ol></section>"
+        if !section.rest.isEmpty {
+            out += "<p class=\"rest-heading\">\(HTMLEscape.text(report.restHeading(section.rest.count, language: language)))</p><ul class=\"rest\">"
+            for recommendation in section.rest {
+                out += "<li>\(HTMLEscape.text(report.briefLine(recommendation, language: language)))"
+                out += " <span class=\"rule\">\(HTMLEscape.text(report.ruleIDs(recommendation)))</span></li>"
+            }
+            out += "</ul>"
+        }
+        return out + "</section>"
     }
 
     /// Screen and print styles (A4, page breaks, charts kept whole).
@@ -153,6 +168,9 @@ public struct HTMLDocument: Sendable {
     .rule { color: #6b7280; font-size: 11px; border: 1px solid #d1d5db; border-radius: 3px; padding: 0 3px; }
     .evidence { margin: 2px 0 0; padding-left: 18px; color: #374151; font-size: 12.5px; }
     .evidence li.small { color: #92400e; }
+    .evidence li.why { color: #1f2937; }
+    .rest-heading { margin: 12px 0 4px; font-weight: bold; }
+    .rest { padding-left: 22px; font-size: 12.5px; color: #374151; }
     footer { margin-top: 24px; color: #9ca3af; font-size: 11px; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {

@@ -1,4 +1,38 @@
-/// An indicator as the rules engine needs it: names, unit and which way is better.
+/// What an indicator's denominator counts: the people (or enrolments) a recommendation on it
+/// concerns (`dw.recommendation_indicator.counts`).
+public enum CountedUnit: String, Sendable, Hashable, CaseIterable {
+    case teachers
+    case youngTeachers = "young_teachers"
+    case leaders
+    case enrolments
+    /// Nothing to count (hours).
+    case none
+
+    /// The noun after a number in the genitive («касается 21 педагога, 25 педагогов»); nil for `.none`.
+    public var russianGenitive: RussianPlural.Noun? {
+        switch self {
+        case .teachers: RussianPlural.teacherGenitive
+        case .youngTeachers: RussianPlural.youngTeacherGenitive
+        case .leaders: RussianPlural.leaderGenitive
+        case .enrolments: RussianPlural.enrolmentGenitive
+        case .none: nil
+        }
+    }
+
+    /// The English singular (`teacher`); nil for `.none`.
+    public var englishSingular: String? {
+        switch self {
+        case .teachers: "teacher"
+        case .youngTeachers: "young teacher"
+        case .leaders: "leader"
+        case .enrolments: "enrolment"
+        case .none: nil
+        }
+    }
+}
+
+/// An indicator as the rules engine needs it: names, unit, which way is better, the theme its
+/// recommendations belong to and what its denominator counts.
 public struct IndicatorMeta: Sendable, Hashable {
     public var id: String
     public var nameRU: String
@@ -7,18 +41,46 @@ public struct IndicatorMeta: Sendable, Hashable {
     /// hours. Rules over "each indicator" look at percent indicators only.
     public var isPercent: Bool
     public var higherIsBetter: Bool
+    /// The theme (`dw.recommendation_theme`) of the recommendations on this indicator.
+    public var theme: String
+    public var counts: CountedUnit
 
-    public init(id: String, nameRU: String, nameEN: String, isPercent: Bool = true, higherIsBetter: Bool = true) {
+    public init(id: String, nameRU: String, nameEN: String, isPercent: Bool = true, higherIsBetter: Bool = true,
+                theme: String = RecommendationTheme.otherID, counts: CountedUnit? = nil) {
         self.id = id
         self.nameRU = nameRU
         self.nameEN = nameEN
         self.isPercent = isPercent
         self.higherIsBetter = higherIsBetter
+        self.theme = theme
+        self.counts = counts ?? (isPercent ? .teachers : .none)
     }
 
     public func name(in language: ReportLanguage) -> String {
         language == .ru ? nameRU : nameEN
     }
+}
+
+/// A theme recommendations are grouped under (a row of `dw.recommendation_theme`), in the
+/// order themes are listed.
+public struct RecommendationTheme: Sendable, Hashable {
+    public var id: String
+    public var nameRU: String
+    public var nameEN: String
+
+    public init(id: String, nameRU: String, nameEN: String) {
+        self.id = id
+        self.nameRU = nameRU
+        self.nameEN = nameEN
+    }
+
+    public func name(in language: ReportLanguage) -> String {
+        language == .ru ? nameRU : nameEN
+    }
+
+    /// The theme of an indicator no row places.
+    public static let otherID = "other"
+    public static let other = RecommendationTheme(id: otherID, nameRU: "Другие показатели", nameEN: "Other indicators")
 }
 
 /// One indicator value with its numerator and denominator (a row of the mart).
@@ -87,6 +149,32 @@ public struct Evidence: Sendable, Hashable {
     }
 }
 
+/// A condition of a rule that held, with what was measured: the "why" of a recommendation.
+public struct HeldCondition: Sendable, Hashable {
+    public var ruleID: String
+    public var indicator: String
+    public var measure: RuleMeasure
+    public var comparison: RuleComparison
+    public var threshold: OneDecimal
+    public var measured: OneDecimal
+
+    public init(ruleID: String, indicator: String, measure: RuleMeasure, comparison: RuleComparison,
+                threshold: OneDecimal, measured: OneDecimal) {
+        self.ruleID = ruleID
+        self.indicator = indicator
+        self.measure = measure
+        self.comparison = comparison
+        self.threshold = threshold
+        self.measured = measured
+    }
+
+    /// How far past the threshold the measure is (≥ 0): percentage points, or hours.
+    public var beyondThreshold: OneDecimal {
+        let difference = measured - threshold
+        return OneDecimal(tenths: abs(difference.tenths))
+    }
+}
+
 /// A fired rule: the filled texts and the evidence behind them.
 public struct Recommendation: Sendable, Hashable {
     public var ruleID: String
@@ -100,6 +188,34 @@ public struct Recommendation: Sendable, Hashable {
     public var secondEvidence: Evidence?
     public var textRU: String
     public var textEN: String
+    /// The conditions that held, the first condition's first. After ranking, also those of
+    /// the rules folded into this one (`foldedRuleIDs`).
+    public var held: [HeldCondition] = []
+    /// The theme the recommendation is grouped under.
+    public var theme: String = RecommendationTheme.otherID
+    /// Rules that fired on the same indicator and were folded into this one by the ranking.
+    public var foldedRuleIDs: [String] = []
+    /// The weight the ranking gave it (see `RecommendationRanking`); 0 before ranking.
+    public var weight: Double = 0
+    /// The rule is checked on every indicator (R11, R12): a rule written for the indicator wins
+    /// over it when both fire.
+    public var overEachIndicator = false
+
+    public init(ruleID: String, priority: Int, schoolCode: String?, subjectName: String, indicator: String,
+                evidence: Evidence, secondEvidence: Evidence? = nil, textRU: String, textEN: String,
+                held: [HeldCondition] = [], theme: String = RecommendationTheme.otherID) {
+        self.ruleID = ruleID
+        self.priority = priority
+        self.schoolCode = schoolCode
+        self.subjectName = subjectName
+        self.indicator = indicator
+        self.evidence = evidence
+        self.secondEvidence = secondEvidence
+        self.textRU = textRU
+        self.textEN = textEN
+        self.held = held
+        self.theme = theme
+    }
 
     public func text(in language: ReportLanguage) -> String {
         language == .ru ? textRU : textEN
@@ -107,6 +223,22 @@ public struct Recommendation: Sendable, Hashable {
 
     /// Every figure behind the text (first condition, then the second).
     public var allEvidence: [Evidence] { [evidence] + (secondEvidence.map { [$0] } ?? []) }
+
+    /// The indicators whose own conditions held, in rule order (of a compound "or" rule, only
+    /// the ones that held). The first is the recommendation's key indicator.
+    public var triggered: [String] {
+        var seen: [String] = []
+        for condition in held where condition.ruleID == ruleID && !seen.contains(condition.indicator) {
+            seen.append(condition.indicator)
+        }
+        return seen.isEmpty ? [indicator] : seen
+    }
+
+    /// The indicator the recommendation is about: the first whose condition held.
+    public var keyIndicator: String { triggered[0] }
+
+    /// The figures of the key indicator.
+    public var keyEvidence: Evidence { allEvidence.first { $0.indicator == keyIndicator } ?? evidence }
 }
 
 /// Pure evaluation of recommendation rules on indicator figures.
@@ -124,7 +256,7 @@ public struct RecommendationEngine: Sendable {
     }
 
     /// The rules that fire for `subject`, ordered by priority, then rule id, then the
-    /// catalogue order of the indicator.
+    /// catalogue order of the indicator (`RecommendationRanking` ranks them).
     public func evaluate(_ subject: RecommendationSubject) -> [Recommendation] {
         var fired: [Recommendation] = []
         for rule in rules where rule.isEnabled && rule.problem == nil && rule.scope.includes(school: subject.isSchool) {
@@ -176,10 +308,11 @@ public struct RecommendationEngine: Sendable {
     private func fire(_ rule: RecommendationRule, first indicator: String, subject: RecommendationSubject) -> Recommendation? {
         let (firstHolds, firstMeasured) = holds(rule.condition, indicator: indicator, subject: subject, minDenominator: rule.minDenominator)
         var secondHolds = false
+        var secondMeasured: OneDecimal?
         var secondIndicator: String?
         if let second = rule.second, let id = second.indicator {
             secondIndicator = id
-            secondHolds = holds(second, indicator: id, subject: subject, minDenominator: rule.minDenominator).0
+            (secondHolds, secondMeasured) = holds(second, indicator: id, subject: subject, minDenominator: rule.minDenominator)
         }
         let fires: Bool
         switch rule.combine {
@@ -189,6 +322,17 @@ public struct RecommendationEngine: Sendable {
         }
         guard fires else { return nil }
 
+        var held: [HeldCondition] = []
+        if firstHolds, let firstMeasured {
+            held.append(HeldCondition(ruleID: rule.id, indicator: indicator, measure: rule.condition.measure,
+                                      comparison: rule.condition.comparison, threshold: rule.condition.threshold, measured: firstMeasured))
+        }
+        if secondHolds, let second = rule.second, let secondIndicator, let secondMeasured {
+            held.append(HeldCondition(ruleID: rule.id, indicator: secondIndicator, measure: second.measure,
+                                      comparison: second.comparison, threshold: second.threshold, measured: secondMeasured))
+        }
+        let key = held.first?.indicator ?? indicator
+
         let evidence = Self.evidence(indicator, subject: subject)
         let secondEvidence = secondIndicator.map { Self.evidence($0, subject: subject) }
         var texts: [ReportLanguage: String] = [:]
@@ -197,7 +341,7 @@ public struct RecommendationEngine: Sendable {
                 "indicator": meta(indicator)?.name(in: language) ?? indicator,
                 "school": subject.name,
                 "year": yearLabel,
-                "threshold": rule.condition.threshold.text(in: language),
+                "threshold": rule.condition.threshold.compactText(in: language),
             ]
             values.merge(Self.placeholders(evidence, prefix: "", language: language)) { a, _ in a }
             let measured = firstMeasured
@@ -207,15 +351,18 @@ public struct RecommendationEngine: Sendable {
             values["gap"] = Self.text(rule.condition.measure == .gapToCity ? measured : gap, language)
             if let second = rule.second, let secondIndicator, let secondEvidence {
                 values["second_indicator"] = meta(secondIndicator)?.name(in: language) ?? secondIndicator
-                values["second_threshold"] = second.threshold.text(in: language)
+                values["second_threshold"] = second.threshold.compactText(in: language)
                 values.merge(Self.placeholders(secondEvidence, prefix: "second_", language: language)) { a, _ in a }
             }
             texts[language] = RuleTemplate.fill(rule.template(in: language), values, language: language)
         }
-        return Recommendation(
+        var recommendation = Recommendation(
             ruleID: rule.id, priority: rule.priority, schoolCode: subject.schoolCode, subjectName: subject.name,
             indicator: indicator, evidence: evidence, secondEvidence: secondEvidence,
-            textRU: texts[.ru] ?? rule.textRU, textEN: texts[.en] ?? rule.textEN)
+            textRU: texts[.ru] ?? rule.textRU, textEN: texts[.en] ?? rule.textEN,
+            held: held, theme: rule.theme ?? meta(key)?.theme ?? RecommendationTheme.otherID)
+        recommendation.overEachIndicator = rule.condition.indicator == nil
+        return recommendation
     }
 
     /// The figures of `indicator` for `subject`.

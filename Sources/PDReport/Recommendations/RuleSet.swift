@@ -65,6 +65,7 @@ public enum RuleSet {
             if let value = entry.textRU { rule.textRU = value }
             if let value = entry.textEN { rule.textEN = value }
             if let value = entry.enabled { rule.isEnabled = value }
+            if let value = entry.theme { rule.theme = value.isEmpty ? nil : value }
 
             for id in [rule.condition.indicator, rule.second?.indicator].compactMap({ $0 }) where !indicators.contains(id) {
                 throw fail("показателя «\(id)» нет в каталоге; известны: \(indicators.joined(separator: ", "))"
