@@ -5,10 +5,12 @@ import Testing
 /// architecture change (issue 8): the same messy exports, loaded by the nightly run, give the
 /// same `report indicators`, `trend`, `compare`, `recommend` and `plan` outputs.
 ///
-/// The snapshots in `Snapshots/sample-city/` were written by the pdmon of commit 44923ba (the
-/// last one before the change) with `PDMON_UPDATE_SNAPSHOTS=1 PDMON_BINARY=<that build>`. A change
-/// of output must be deliberate: rewrite them the same way with the new binary and say why in the
-/// commit.
+/// The snapshots in `Snapshots/sample-city/` were first written by the pdmon of commit 44923ba (the
+/// last one before the change) with `PDMON_UPDATE_SNAPSHOTS=1 PDMON_BINARY=<that build>`, and
+/// rewritten for issue 11 (correct Russian, ranked recommendations, one decimal separator per
+/// language): the numbers stayed, the words changed. A change of output must be deliberate:
+/// rewrite them with `PDMON_UPDATE_SNAPSHOTS=1 scripts/test --filter SampleCitySnapshotTests` and
+/// say why in the commit.
 @Suite(.enabled(if: TestDatabase.isConfigured && PDMonProcess.isAvailable,
                 "needs PDMON_TEST_DATABASE_URL and a built pdmon: run scripts/test"))
 struct SampleCitySnapshotTests {
@@ -31,6 +33,7 @@ struct SampleCitySnapshotTests {
         ("plan.txt", ["plan", "--for-year", "2024-2025"]),
         ("plan.md", ["plan", "--for-year", "2024-2025", "--format", "markdown"]),
         ("plan_en.json", ["plan", "--for-year", "2024-2025", "--format", "json", "--lang", "en"]),
+        ("rejects.txt", ["etl", "rejects", "--batch", "3"]),
     ]
 
     /// The sample city loaded by the nightly run into a database of its own; `pdmon` runs
