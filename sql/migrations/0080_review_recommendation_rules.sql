@@ -15,10 +15,10 @@
 -- gives the three forms (after 1, 2–4, 5–20) in the case the phrase needs, {missing|teacher}
 -- the English singular. Thresholds are written without a trailing ",0" (90 %).
 create table dw.recommendation_theme (
-    theme_id   text    primary key,
+    theme_id   text primary key,
     sort_order integer not null,
-    name_ru    text    not null,
-    name_en    text    not null,
+    name_ru    text not null,
+    name_en    text not null,
     constraint recommendation_theme_id_format check (theme_id ~ '^[a-z][a-z_]*$'),
     constraint recommendation_theme_sort_order_unique unique (sort_order)
 );
