@@ -102,7 +102,7 @@ enum Cells {
         case let .value(value):
             return value
         case .unknown:
-            issues.append(column.issue(line, raw, .unknownValue, "expected да/нет"))
+            issues.append(column.issue(line, raw, .unknownValue, "ожидается «да» или «нет» / expected yes or no (да/нет)"))
             return table.emptyMeans
         }
     }
@@ -137,8 +137,12 @@ enum Cells {
         return codes
     }
 
+    /// `ожидается одно из: завершено, обучается, … / expected one of: completed, in_progress, …`:
+    /// the Russian spellings of the export (the first alias of each code), then the codes.
     private static func expected<Code: ContractCode>(_: Code.Type) -> String {
-        "expected one of: " + Code.allCases.map(\.rawValue).joined(separator: ", ")
+        let russian = Code.allCases.map { Code.builtInAliases[$0]?.first ?? $0.rawValue }
+        return "ожидается одно из: " + russian.joined(separator: ", ")
+            + " / expected one of: " + Code.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
     /// An integer in `range`; `nil` when empty (callers apply `emptyIsZero` or required).
@@ -150,17 +154,21 @@ enum Cells {
             return nil
         case let .value(value):
             guard range.contains(value) else {
-                issues.append(column.issue(line, raw, .outOfRange, "expected \(range.lowerBound)..\(range.upperBound)"))
+                issues.append(column.issue(line, raw, .outOfRange, expectedRange(range)))
                 return nil
             }
             return value
         case .tooLarge:
-            issues.append(column.issue(line, raw, .outOfRange, "expected \(range.lowerBound)..\(range.upperBound)"))
+            issues.append(column.issue(line, raw, .outOfRange, expectedRange(range)))
             return nil
         case .invalid:
             issues.append(column.issue(line, raw, .badNumber))
             return nil
         }
+    }
+
+    static func expectedRange(_ range: ClosedRange<Int>) -> String {
+        "ожидается от \(range.lowerBound) до \(range.upperBound) / expected \(range.lowerBound)..\(range.upperBound)"
     }
 
     static func count(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> Int {
@@ -223,7 +231,9 @@ struct RowShape {
             return nil
         }
         return RowIssue(line: line, column: "", field: nil, value: "", reason: .wrongFieldCount,
-                        detail: "\(fields.count) fields, expected \(columnCount)"
+                        detail: "полей: \(fields.count), в заголовке: \(columnCount)"
+                            + (fields.count < columnCount ? " (нужно не меньше \(minimumCount))" : "")
+                            + " / \(fields.count) fields, expected \(columnCount)"
                             + (fields.count < columnCount ? " (at least \(minimumCount))" : ""))
     }
 }

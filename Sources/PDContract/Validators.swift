@@ -35,7 +35,7 @@ public struct SchoolValidator {
         guard issues.isEmpty, let code, let schoolName else { return .rejected(issues) }
         let key = keyBuilder.fingerprint { $0.append(code) }
         if let first = seen.firstLine(of: key) {
-            return .rejected([schoolCode.issue(line, code, .duplicateRow, "school code already on line \(first)")])
+            return .rejected([schoolCode.issue(line, code, .duplicateRow, "код ОО уже был в строке \(first) / school code already on line \(first)")])
         }
         seen.insert(key, line: line)
         return .accepted(SchoolRecord(line: line, schoolCode: code, name: schoolName, schoolType: type,
@@ -199,7 +199,7 @@ public struct EnrolmentValidator {
         let state = Cells.code(status, &statuses, fields, line, &issues)
         let certificate = Cells.text(certificateNo, fields, line, &issues)
         if let start, let end, end < start {
-            issues.append(endDate.issue(line, endDate.raw(fields), .endBeforeStart, "start date \(start.iso)"))
+            issues.append(endDate.issue(line, endDate.raw(fields), .endBeforeStart, "дата начала \(start.russian) / start date \(start.iso)"))
         }
         guard issues.isEmpty, let ownYear, let school = who.schoolCode, let pseudonym = who.pseudonym,
               let title, let start, let end else { return .rejected(issues) }
@@ -209,7 +209,8 @@ public struct EnrolmentValidator {
         if let first = seen.firstLine(of: key) {
             return .rejected([RowIssue(line: line, column: courseTitle.name, field: .courseTitle, value: title,
                                        reason: .duplicateRow,
-                                       detail: "same academic year, teacher, course title and start date as line \(first)")])
+                                       detail: "тот же учебный год, педагог, курс и дата начала, что в строке \(first)"
+                                           + " / same academic year, teacher, course title and start date as line \(first)")])
         }
         seen.insert(key, line: line)
         if let notice = who.notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }
@@ -318,7 +319,8 @@ public struct SurveyValidator {
         if let first = seen.firstLine(of: key) {
             return .rejected([RowIssue(line: line, column: person.teacherID.name, field: .teacherID,
                                        value: person.teacherID.raw(fields), reason: .duplicateTeacher,
-                                       detail: "teacher already listed for \(year.label) on line \(first)")])
+                                       detail: "педагог уже указан за \(year.label) в строке \(first)"
+                                           + " / teacher already listed for \(year.label) on line \(first)")])
         }
         seen.insert(key, line: line)
         if let notice = who.notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }

@@ -45,14 +45,19 @@ public enum MarkdownRenderer {
             lines.append("### " + escapeInline(table.title))
             lines.append("")
         }
-        lines.append(line(headings))
-        let rule = table.columns.indices.map { column in
-            alignments[column] == .right
-                ? String(repeating: "-", count: widths[column] - 1) + ":"
-                : String(repeating: "-", count: widths[column])
+        if body.isEmpty {
+            // An empty result says so instead of printing an empty table.
+            lines.append(escapeInline(table.emptyMessage(language)))
+        } else {
+            lines.append(line(headings))
+            let rule = table.columns.indices.map { column in
+                alignments[column] == .right
+                    ? String(repeating: "-", count: widths[column] - 1) + ":"
+                    : String(repeating: "-", count: widths[column])
+            }
+            lines.append("| " + rule.joined(separator: " | ") + " |")
+            lines.append(contentsOf: body.map(line))
         }
-        lines.append("| " + rule.joined(separator: " | ") + " |")
-        lines.append(contentsOf: body.map(line))
         if !table.notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: table.notes.map(escapeInline))

@@ -9,10 +9,14 @@ public struct PlanOrderReport: Sendable {
     /// Columns: level, school_code, school_name, deficit_area, teachers.
     public var byDeficitArea: ResultTable
 
-    public init(yearLabel: String, bySubject: ResultTable, byDeficitArea: ResultTable) {
+    /// The language of the captions.
+    public var language: ReportLanguage
+
+    public init(yearLabel: String, bySubject: ResultTable, byDeficitArea: ResultTable, language: ReportLanguage = .defaultLanguage) {
         self.yearLabel = yearLabel
         self.bySubject = bySubject
         self.byDeficitArea = byDeficitArea
+        self.language = language
     }
 
     /// The plan-order for the academic year starting in `start` (labelled `label`) from the
@@ -32,7 +36,7 @@ public struct PlanOrderReport: Sendable {
             return [level, row[1], name, subject] + Array(row[4...8])
         }
         let counts = ["teachers", "teachers_due", "never_trained", "deficits_unaddressed", "leaders_due"]
-        let bySubject = ResultTable(
+        var bySubject = ResultTable(
             title: ReportCatalogue.text("title.plan", in: language) + ", " + label
                 + (language == .ru ? " (по данным до \(previous) включительно)" : " (from the data up to \(previous))"),
             columns: [
@@ -42,9 +46,10 @@ public struct PlanOrderReport: Sendable {
                 ResultColumn(name: "subject", caption: ReportCatalogue.text("subject", in: language)),
             ] + counts.map { ResultColumn(name: $0, type: .integer, caption: Self.caption($0, language)) },
             rows: bySubjectRows,
-            notes: [language == .ru
+            notes: Self.cityTotals(subjectRows, language: language).map { [$0] } ?? [])
+        bySubject.notes.append(language == .ru
                 ? "Педагоги — по мониторингу \(previous). «Нужен курс»: нет завершённого обучения в \(start - 2)-\(start - 1) и \(previous) (последний курс — \(start - 3)-\(start - 2) или раньше, или не было). «Дефициты не закрыты»: по области дефицита из мониторинга \(previous) нет завершённого в том же году курса той же направленности."
-                : "Teachers: the census of \(previous). Due: no course completed in \(start - 2)-\(start - 1) or \(previous) (the last one in \(start - 3)-\(start - 2) or earlier, or none). Deficits not addressed: a deficit area of the \(previous) census without a completed course of that focus in the same year."])
+                : "Teachers: the census of \(previous). Due: no course completed in \(start - 2)-\(start - 1) or \(previous) (the last one in \(start - 3)-\(start - 2) or earlier, or none). Deficits not addressed: a deficit area of the \(previous) census without a completed course of that focus in the same year.")
 
         let byAreaRows: [[String?]] = areaRows.map { row in
             let isCity = row[0] == "city"
@@ -60,7 +65,55 @@ public struct PlanOrderReport: Sendable {
                 ResultColumn(name: "teachers", type: .integer, caption: ReportCatalogue.text("teachers", in: language)),
             ],
             rows: byAreaRows)
-        self.init(yearLabel: label, bySubject: bySubject, byDeficitArea: byDeficitArea)
+        self.init(yearLabel: label, bySubject: bySubject, byDeficitArea: byDeficitArea, language: language)
+    }
+
+    /// The city's totals in words, each count agreeing with its noun: «Итого по городу:
+    /// «Нужен курс» — 23 педагога из 400; …». Nil without a city row.
+    static func cityTotals(_ rows: [[String?]], language: ReportLanguage) -> String? {
+        guard let city = rows.first(where: { $0.first == "city" }), city.count > 8 else { return nil }
+        let count = { (index: Int) in city[index].flatMap { Int($0) } ?? 0 }
+        let teachers = count(4)
+        switch language {
+        case .ru:
+            return "Итого по городу: «\(caption("teachers_due", .ru))» — \(RussianPlural.teacher.counted(count(5))) из \(teachers); "
+                + "«\(caption("never_trained", .ru))» — \(RussianPlural.teacher.counted(count(6))); "
+                + "«\(caption("deficits_unaddressed", .ru))» — \(RussianPlural.teacher.counted(count(7))); "
+                + "«\(caption("leaders_due", .ru))» — \(RussianPlural.leader.counted(count(8)))."
+        case .en:
+            return "City total: due a course, \(EnglishPlural.counted(count(5), "teacher")) of \(teachers); "
+                + "never trained, \(EnglishPlural.counted(count(6), "teacher")); "
+                + "with deficits not addressed, \(EnglishPlural.counted(count(7), "teacher")); "
+                + "leaders due a course, \(EnglishPlural.counted(count(8), "leader"))."
+        }
+    }
+
+    /// What a level code of the plan's rows means, in the report's language: `subject` «ОО,
+    /// предмет», `school` «ОО, итого» (by subject) or «ОО» (by deficit area), `city_subject`
+    /// «Город, предмет», `city` «Город, итого» or «Город».
+    public static func levelName(_ code: String, byArea: Bool, language: ReportLanguage) -> String {
+        let ru = language == .ru
+        switch code {
+        case "subject": return ru ? "ОО, предмет" : "School, subject"
+        case "school": return byArea ? (ru ? "ОО" : "School") : (ru ? "ОО, итого" : "School total")
+        case "city_subject": return ru ? "Город, предмет" : "City, subject"
+        case "city": return byArea ? (ru ? "Город" : "City") : (ru ? "Город, итого" : "City total")
+        default: return code
+        }
+    }
+
+    /// The plan for people (table, markdown, HTML): the level codes of both tables as words.
+    /// CSV and JSON keep the codes, which are stable for machines.
+    public func withLevelNames() -> PlanOrderReport {
+        var copy = self
+        for (index, byArea) in [(0, false), (1, true)] {
+            var table = index == 0 ? copy.bySubject : copy.byDeficitArea
+            for row in table.rows.indices where !table.rows[row].isEmpty {
+                if let code = table.rows[row][0] { table.rows[row][0] = Self.levelName(code, byArea: byArea, language: language) }
+            }
+            if index == 0 { copy.bySubject = table } else { copy.byDeficitArea = table }
+        }
+        return copy
     }
 
     /// The caption of a count column of the plan.
@@ -82,8 +135,9 @@ public struct PlanOrderReport: Sendable {
 
     /// Both tables as a self-contained HTML page.
     public func html(language: ReportLanguage) -> String {
-        HTMLDocument(title: bySubject.title, language: language,
-                     blocks: [.table(bySubject), .table(byDeficitArea)]).render()
+        let named = withLevelNames()
+        return HTMLDocument(title: named.bySubject.title, language: language,
+                            blocks: [.table(named.bySubject), .table(named.byDeficitArea)]).render()
     }
 }
 

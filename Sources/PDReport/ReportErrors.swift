@@ -140,7 +140,7 @@ public struct ReportParameterError: Error, Sendable, Equatable, CustomStringConv
             return ("параметр «\(name)»: значение «\(clip(value))» не подходит, ожидается \(expected.description) — \(expected.expectation.ru)",
                     "parameter '\(name)': value '\(clip(value))' is not valid, expected \(expected.description): \(expected.expectation.en)")
         case .tooManyValues(let name, let count):
-            return ("параметр «\(name)» задан \(count) раз(а), а принимает одно значение",
+            return ("параметр «\(name)» задан \(RussianPlural.time.counted(count)), а принимает одно значение",
                     "parameter '\(name)' is given \(count) times but takes one value")
         case .malformedAssignment(let text):
             return ("«\(clip(text))»: пишите --param имя=значение",

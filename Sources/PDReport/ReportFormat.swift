@@ -24,14 +24,16 @@ public enum ReportFormat: String, Sendable, Equatable, Hashable, CaseIterable {
 public enum ReportRenderer {
     /// The bytes to write to stdout or a file. `excel` only affects `.csv`; `language` only
     /// affects the words renderers add themselves (booleans, "no rows") in table and markdown.
+    /// `width`: the terminal to fit (`.table` only; nil: no limit).
     public static func render(
         _ table: ResultTable,
         format: ReportFormat,
         excel: Bool = false,
-        language: ReportLanguage = .defaultLanguage
+        language: ReportLanguage = .defaultLanguage,
+        width: Int? = nil
     ) -> [UInt8] {
         switch format {
-        case .table: Array(TableRenderer.render(table, language: language).utf8)
+        case .table: Array(TableRenderer.render(table, language: language, width: width).utf8)
         case .csv: CSVRenderer.render(table, dialect: excel ? .excel : .standard)
         case .json: Array(JSONRenderer.render(table).utf8)
         case .markdown: Array(MarkdownRenderer.render(table, language: language).utf8)

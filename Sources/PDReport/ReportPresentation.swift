@@ -95,9 +95,7 @@ public struct ReportPresentation: Sendable {
         }
         years.sort { $0.start < $1.start }
 
-        let changeCaption = indicator.unit == .percent
-            ? ReportCatalogue.text("change_pp", in: language)
-            : (language == .ru ? "Изменение, ч" : "Change, h")
+        let changeCaption = ReportCatalogue.text(indicator.unit == .percent ? "change_pp" : "change_hours", in: language)
         var columns = [
             ResultColumn(name: "school_code", caption: ReportCatalogue.text("school_code", in: language)),
             ResultColumn(name: "school_name", caption: ReportCatalogue.text("school_name", in: language)),
@@ -153,6 +151,18 @@ public struct ReportPresentation: Sendable {
                 table.rows[row][name] = ReportCatalogue.text("city", in: language)
             }
         }
+        // A change is in percentage points for a percent indicator and in hours for hours:
+        // each row says which, beside the change.
+        if let change, let indicator {
+            table.columns.insert(ResultColumn(name: "change_unit"), at: change + 1)
+            for row in table.rows.indices {
+                var cells = table.rows[row]
+                while cells.count < change + 1 { cells.append(nil) }
+                let unit = table.cell(row: row, column: indicator).flatMap { catalogue[$0]?.unit }
+                cells.insert(unit.map { changeUnit($0) }, at: change + 1)
+                table.rows[row] = cells
+            }
+        }
         table = table.localized(language, titleID: "title.compare")
         let baseLabel = AcademicYear.parse(base)?.label ?? base
         let targetLabel = AcademicYear.parse(target)?.label ?? target
@@ -183,7 +193,27 @@ public struct ReportPresentation: Sendable {
         let description = report.description(in: language)
         table.title = description.isEmpty ? report.name : report.name + ": " + description
         guard let catalogue else { return table }
+        // Changes of one indicator's rows (lagging) are in its unit: say which in the caption.
+        if let indicator = table.columns.firstIndex(where: { $0.name == "indicator" }) {
+            let units = Set(table.rows.indices.compactMap { table.cell(row: $0, column: indicator).flatMap { catalogue[$0]?.unit } })
+            if units.count == 1, let unit = units.first {
+                let suffix = ", " + changeUnit(unit, forPeople: true)
+                for index in table.columns.indices where ["change", "city_change"].contains(table.columns[index].name) {
+                    table.columns[index].caption = (table.columns[index].caption ?? table.columns[index].name) + suffix
+                }
+            }
+        }
         return named(table, catalogue: catalogue)
+    }
+
+    /// The unit of a change of an indicator: `п. п.` or `ч` for people (`pp`, `h` in English),
+    /// `pp` or `h` for machines (CSV, JSON).
+    func changeUnit(_ unit: IndicatorInfo.Unit, forPeople: Bool? = nil) -> String {
+        let people = forPeople ?? indicatorNames
+        switch unit {
+        case .percent: return people ? ReportCatalogue.text("unit.pp", in: language) : "pp"
+        case .hours: return people ? ReportCatalogue.text("unit.hours", in: language) : "h"
+        }
     }
 
     /// Captions of bundled-report columns that the shared catalogue does not know.

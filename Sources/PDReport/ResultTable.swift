@@ -58,12 +58,21 @@ public struct ResultTable: Sendable, Equatable {
     public var rows: [[String?]]
     /// Footnotes (caveats, legends) shown under the table in table and markdown output.
     public var notes: [String]
+    /// What table, markdown and HTML output say instead of an empty table (`table.no_rows`
+    /// when nil). CSV keeps its header row and JSON writes `[]`.
+    public var emptyText: String?
 
-    public init(title: String = "", columns: [ResultColumn], rows: [[String?]] = [], notes: [String] = []) {
+    public init(title: String = "", columns: [ResultColumn], rows: [[String?]] = [], notes: [String] = [], emptyText: String? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.emptyText = emptyText
+    }
+
+    /// What people read instead of an empty table.
+    public func emptyMessage(_ language: ReportLanguage) -> String {
+        emptyText ?? ReportCatalogue.text("table.no_rows", in: language)
     }
 
     /// The cell at `row`, `column`, or `nil` when the row is short.

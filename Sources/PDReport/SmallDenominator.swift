@@ -11,6 +11,15 @@ public enum SmallDenominator {
         denominator > 0 && denominator < limit
     }
 
+    /// How much a percentage over `denominator` people can be trusted, from 0 to 1: 1 from
+    /// `limit` people up, `denominator / limit` below (a value over 2 people weighs a fifth).
+    /// The ranking of recommendations scales distances in percentage points by it, so 1 of 2
+    /// young teachers without a mentor (50 points) does not outrank 22 teachers without a
+    /// diagnostic.
+    public static func reliability(_ denominator: Int) -> Double {
+        isSmall(denominator) ? Double(denominator) / Double(limit) : (denominator > 0 ? 1 : 0)
+    }
+
     /// The caveat cell of a trend row: `n<10: 2022-2023, 2023-2024`.
     public static func caveat(years: [String]) -> String {
         "n<\(limit): " + years.joined(separator: ", ")

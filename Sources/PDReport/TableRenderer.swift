@@ -13,10 +13,16 @@
 /// read `да`/`нет` (`yes`/`no`), line breaks inside a cell show as `↵`, and trailing
 /// spaces are trimmed from every line. Each line ends with `\n`.
 public enum TableRenderer {
+    /// - Parameter width: the columns of the terminal to fit; nil: no limit (files and pipes).
+    ///   When the table is wider, text columns are narrowed (the widest first, down to their
+    ///   longest word within `minimumColumn`…`maximumWord`) and their cells wrapped at spaces,
+    ///   records then separated by a rule; numbers are never wrapped. A table that still does
+    ///   not fit is shown expanded, one block per row (`expanded`).
     public static func render(
         _ table: ResultTable,
         language: ReportLanguage = .defaultLanguage,
-        includeTitle: Bool = true
+        includeTitle: Bool = true,
+        width: Int? = nil
     ) -> String {
         let headings = table.columns.map { sanitize($0.heading) }
         let body: [[String]] = table.rows.indices.map { row in
@@ -31,32 +37,109 @@ public enum TableRenderer {
             }
         }
         let alignments: [DisplayWidth.Alignment] = table.columns.map { $0.type.isNumeric ? .right : .left }
-
-        func line(_ cells: [String], _ align: [DisplayWidth.Alignment]) -> String {
-            let padded = cells.enumerated().map { column, text in
-                " " + DisplayWidth.pad(text, to: widths[column], alignment: align[column]) + " "
+        var wrapped = false
+        if let width {
+            let natural = widths
+            func total() -> Int { widths.reduce(0, +) + 3 * widths.count - 1 }
+            // A text column narrows down to its longest word (so words are not cut), within
+            // `minimumColumn`…`maximumWord`; numbers keep their width.
+            let floors = natural.enumerated().map { column, value -> Int in
+                let headingWord = TextWrap.units(headings[column]).map(DisplayWidth.of).max() ?? 0
+                // A number column: as wide as its numbers, its heading wrapped at spaces.
+                guard !table.columns[column].type.isNumeric else {
+                    return max(body.map { DisplayWidth.of($0[column]) }.max() ?? 0, headingWord)
+                }
+                let longestWord = max(headingWord, body.flatMap { TextWrap.units($0[column]) }.map(DisplayWidth.of).max() ?? 0)
+                return min(value, max(minimumColumn, min(longestWord, maximumWord)))
             }
-            return trimTrailingSpaces(padded.joined(separator: "|"))
+            while total() > width {
+                guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+            if total() > width && !body.isEmpty {
+                // Too many columns for the terminal: one block per row, a line per column.
+                return expanded(table, headings: headings, body: body, language: language, includeTitle: includeTitle, width: width)
+            }
+            wrapped = widths != natural
         }
 
-        var lines: [String] = []
-        if includeTitle, !table.title.isEmpty {
-            lines.append(sanitize(table.title))
-            lines.append("")
+        func lines(_ cells: [String], _ align: [DisplayWidth.Alignment]) -> [String] {
+            let parts = cells.enumerated().map { column, text in TextWrap.lines(text, width: widths[column]) }
+            let height = parts.map(\.count).max() ?? 1
+            return (0..<height).map { index in
+                let padded = parts.enumerated().map { column, cellLines in
+                    " " + DisplayWidth.pad(index < cellLines.count ? cellLines[index] : "", to: widths[column], alignment: align[column]) + " "
+                }
+                return trimTrailingSpaces(padded.joined(separator: "|"))
+            }
         }
-        lines.append(line(headings, alignments))
-        lines.append(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+"))
-        for cells in body {
-            lines.append(line(cells, alignments))
+
+        var out: [String] = []
+        if includeTitle, !table.title.isEmpty {
+            out.append(contentsOf: width.map { TextWrap.lines(sanitize(table.title), width: $0) } ?? [sanitize(table.title)])
+            out.append("")
         }
         if body.isEmpty {
-            lines.append(ReportCatalogue.text("table.no_rows", in: language))
+            // An empty result says so instead of printing an empty table.
+            let message = sanitize(table.emptyMessage(language))
+            out.append(contentsOf: width.map { TextWrap.lines(message, width: $0) } ?? [message])
+        } else {
+            let rule = widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+")
+            out.append(contentsOf: lines(headings, alignments))
+            out.append(rule)
+            let records = body.map { lines($0, alignments) }
+            // Records that wrap onto several lines are told apart by a rule.
+            let separated = wrapped && records.contains { $0.count > 1 }
+            for (index, record) in records.enumerated() {
+                if separated && index > 0 { out.append(rule) }
+                out.append(contentsOf: record)
+            }
         }
         if !table.notes.isEmpty {
-            lines.append("")
-            lines.append(contentsOf: table.notes.map(sanitize))
+            out.append("")
+            for note in table.notes.map(sanitize) {
+                out.append(contentsOf: width.map { TextWrap.lines(note, width: $0) } ?? [note])
+            }
         }
-        return lines.map { $0 + "\n" }.joined()
+        if let width {
+            out = out.map { TextWrap.truncate($0, to: width) }
+        }
+        return out.map { $0 + "\n" }.joined()
+    }
+
+    /// The narrowest a text column is made to fit a terminal (narrower ones keep their width).
+    public static let minimumColumn = 12
+    /// A text column is not narrowed below its longest word, up to this many columns.
+    public static let maximumWord = 24
+
+    /// The expanded form, for a table with more columns than a terminal can show side by side
+    /// (as psql's `\x auto`): each row a block headed `-[ 1 ]---`, one line per column,
+    /// `caption | value`, values wrapped to the width.
+    static func expanded(_ table: ResultTable, headings: [String], body: [[String]], language: ReportLanguage,
+                         includeTitle: Bool, width: Int) -> String {
+        let captionWidth = min(headings.map(DisplayWidth.of).max() ?? 0, max(8, width / 3))
+        let valueWidth = max(8, width - captionWidth - 3)
+        var out: [String] = []
+        if includeTitle, !table.title.isEmpty {
+            out.append(contentsOf: TextWrap.lines(sanitize(table.title), width: width))
+            out.append("")
+        }
+        for (index, cells) in body.enumerated() {
+            let head = "-[ \(index + 1) ]"
+            out.append(head + String(repeating: "-", count: max(0, width - DisplayWidth.of(head))))
+            for (column, value) in cells.enumerated() {
+                let caption = TextWrap.truncate(headings[column], to: captionWidth)
+                for (number, line) in TextWrap.lines(value, width: valueWidth).enumerated() {
+                    let label = number == 0 ? caption : ""
+                    out.append(trimTrailingSpaces(DisplayWidth.pad(label, to: captionWidth, alignment: .left) + " | " + line))
+                }
+            }
+        }
+        if !table.notes.isEmpty {
+            out.append("")
+            for note in table.notes.map(sanitize) { out.append(contentsOf: TextWrap.lines(note, width: width)) }
+        }
+        return out.map { TextWrap.truncate($0, to: width) + "\n" }.joined()
     }
 
     /// Makes a cell safe for a single terminal line: line breaks become `↵`, tabs spaces,
@@ -91,14 +174,25 @@ public enum TableRenderer {
     }
 }
 
-/// Text of a cell for people (table and markdown output).
+/// Text of a cell for people (table, markdown and HTML output): booleans as words, and in
+/// Russian a decimal comma and a true minus in decimal columns (`67,6`, `−1,0`). Machine
+/// formats (CSV without `--excel`, JSON) keep the database's notation.
 enum DisplayText {
     static func cell(_ value: String?, type: ColumnType, language: ReportLanguage) -> String {
         guard let value else { return "" }
         if type == .boolean, let flag = PostgresBoolean.parse(value) {
             return ReportCatalogue.text(flag ? "bool.true" : "bool.false", in: language)
         }
+        if type == .decimal { return number(value, language: language) }
         return value
+    }
+
+    /// A plain number in the notation of `language`; anything else unchanged.
+    static func number(_ value: String, language: ReportLanguage) -> String {
+        guard language == .ru, NumberText.isPlainNumber(value), !value.contains("e"), !value.contains("E") else { return value }
+        var text = String(value.map { $0 == "." ? "," : $0 })
+        if text.hasPrefix("-") { text = "−" + String(text.dropFirst()) }
+        return text
     }
 }
 

@@ -242,16 +242,20 @@ public final class Warehouse {
         }
     }
 
-    /// `etl history`: the last `limit` batches, newest first.
-    public func etlHistory(limit: Int, language: ReportLanguage) throws -> ResultTable {
+    /// `etl history`: the last `limit` batches, newest first. `forPeople`: kinds, statuses and
+    /// messages in `language` (`ETLPresentation`); else the stored codes.
+    public func etlHistory(limit: Int, language: ReportLanguage, forPeople: Bool = true) throws -> ResultTable {
         let result = try connection(migrated: true).execute(try sql.statement("etl/history.sql"), [String(limit)])
-        return ReportRunner.table(result, title: "etl history / журнал загрузок").localized(language)
+        return ETLPresentation(language: language, forPeople: forPeople).history(ReportRunner.table(result))
     }
 
     /// `etl rejects --batch N`: the rejected rows of one batch (values masked).
-    public func etlRejects(batch: Int, language: ReportLanguage) throws -> ResultTable {
-        let result = try connection(migrated: true).execute(try sql.statement("etl/rejects.sql"), [String(batch)])
-        return ReportRunner.table(result, title: "batch \(batch) rejects / отклонённые строки").localized(language)
+    /// - Throws: `UnknownChoice` (exit 2) for a batch that does not exist, naming the nearest.
+    public func etlRejects(batch: Int, language: ReportLanguage, forPeople: Bool = true) throws -> ResultTable {
+        let connection = try connection(migrated: true)
+        try ReportChoices(connection: connection, sql: sql, language: language).checkBatch(batch)
+        let result = try connection.execute(try sql.statement("etl/rejects.sql"), [String(batch)])
+        return ETLPresentation(language: language, forPeople: forPeople).rejects(ReportRunner.table(result), batch: batch)
     }
 
     /// `audit`: the text columns of `dw` holding values shaped like personal data (SNILS, phone
@@ -263,12 +267,13 @@ public final class Warehouse {
     // MARK: - Recommendations and the plan-order
 
     /// `recommend --year Y`: the city's and the schools' targeted recommendations with evidence.
+    /// `top`: how many recommendations each section shows in full (0: all).
     public func recommend(
-        year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, language: ReportLanguage
+        year: String, schools: [String], cityOnly: Bool, rulesFile: RecommendationRuleFile?, top: Int = 0, language: ReportLanguage
     ) throws -> Recommender.Result {
         try reading { connection in
             try Recommender(connection: connection, sql: sql, language: language)
-                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile)
+                .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile, top: top)
         }
     }
 

@@ -75,6 +75,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Записать в файл вместо вывода на экран / Write to this file instead of stdout.")
     var out: String?
 
+    @Flag(help: "Не подгонять таблицы и тексты под ширину терминала ($COLUMNS) / Do not fit tables and texts to the terminal width.")
+    var wide = false
+
     func validate() throws {
         if excel && formatOption.map({ $0.value != .csv }) ?? true {
             throw ValidationError("--excel относится только к --format csv / --excel applies to --format csv only.")
@@ -89,6 +92,17 @@ struct OutputOptions: ParsableArguments {
     /// Table, markdown and html are read by people: they show indicator names instead of ids.
     var showsIndicatorNames: Bool { [.table, .markdown, .html].contains(format()) }
 
+    /// The width to fit when stdout is a terminal (not with `--out` or `--wide`): `$COLUMNS`,
+    /// else the terminal's own, else 80. Nil — no limit — for files and pipes, so their
+    /// bytes do not depend on where they were written from.
+    var terminalWidth: Int? {
+        guard !wide, out == nil, isatty(STDOUT_FILENO) != 0 else { return nil }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     func write(_ table: ResultTable) throws {
         try write(tables: [table])
     }
@@ -98,7 +112,7 @@ struct OutputOptions: ParsableArguments {
         let format = format(default: fallback)
         var bytes: [UInt8] = []
         for (index, table) in tables.enumerated() {
-            var part = ReportRenderer.render(table, format: format, excel: excel, language: language)
+            var part = ReportRenderer.render(table, format: format, excel: excel, language: language, width: terminalWidth)
             if index > 0 {
                 // One byte-order mark at the start of the file; a blank line between tables.
                 if part.starts(with: [0xEF, 0xBB, 0xBF]) { part.removeFirst(3) }

@@ -121,7 +121,10 @@ struct ValidatorTests {
         #expect(result.issues.map(\.column) == ["academic_year", "school_code", "teacher_id", "course_title", "hours",
                                                 "delivery", "funding", "requested_by_school", "start_date", "end_date", "status"])
         #expect(result.issues[1].value == "S99")
-        #expect(result.issues[4].detail == "expected 1..2000")
+        #expect(result.issues[4].detail == "ожидается от 1 до 2000 / expected 1..2000")
+        // A Russian value is answered with the Russian spellings first, then the codes.
+        #expect(result.issues[10].detail
+            == "ожидается одно из: завершено, обучается, отчислен, не приступил / expected one of: completed, in_progress, dropped, not_started")
     }
 
     @Test("each single-cell rejection has its reason", arguments: [
@@ -193,7 +196,7 @@ struct ValidatorTests {
         // Cut before a required column (end_date is the 17th): not a row Excel shortened.
         let short = validator.validate(Array(row.prefix(16)), line: 9)
         #expect(short.reasons == [.wrongFieldCount])
-        #expect(short.issues.first?.detail == "16 fields, expected 19 (at least 17)")
+        #expect(short.issues.first?.detail == "полей: 16, в заголовке: 19 (нужно не меньше 17) / 16 fields, expected 19 (at least 17)")
         #expect(validator.validate(row + ["extra"], line: 10).reasons == [.wrongFieldCount])
     }
 

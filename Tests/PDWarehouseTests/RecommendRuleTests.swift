@@ -90,7 +90,7 @@ struct RecommendRuleTests {
             #expect(recommendation.textRU.contains(OneDecimal(below)!.text(in: .ru)), "\(rule): \(recommendation.textRU)")
             #expect(recommendation.textEN.contains(below), "\(rule): \(recommendation.textEN)")
             // R10 names the teachers without a course (denominator − numerator); the others the numerator.
-            let count = rule == "R10" ? figure.denominator - figure.numerator : figure.numerator
+            let count = rule == "R10" ? RussianPlural.teacher.counted(figure.denominator - figure.numerator) : String(figure.numerator)
             #expect(recommendation.textRU.contains("\(count) из \(figure.denominator)"), "\(rule): \(recommendation.textRU)")
             #expect(recommendation.evidence == Evidence(
                 indicator: indicator, value: OneDecimal(below), numerator: figure.numerator, denominator: 20,
@@ -107,7 +107,7 @@ struct RecommendRuleTests {
             #expect(text.contains(" 5 ") || text.contains("— 5") || text.contains("таких 5"), "\(rule): \(text)")
         }
         let r10 = try #require(Self.fired(setup, Self.figures(setup.indicators, ["pd_coverage_3y": "75.0"])).first)
-        #expect(r10.textEN.contains("5 of 20"))
+        #expect(r10.textEN.contains("5 teachers of 20"))
     }
 
     @Test func rule3NeedsFewDeficitsAddressedAndManyDeficits() throws {
@@ -144,7 +144,7 @@ struct RecommendRuleTests {
         #expect(worse.map(\.ruleID) == ["R11"])
         #expect(worse.first?.indicator == "qualified_share")
         #expect(worse.first?.evidence.change == OneDecimal("-10.0"))
-        #expect(worse.first?.textRU.contains("10,0 п. п.") == true && worse.first?.textRU.contains("50,0 → 40,0") == true)
+        #expect(worse.first?.textRU.contains("10,0 п. п.") == true && worse.first?.textRU.contains("50,0 % → 40,0 %") == true)
         let qualified40 = Self.figures(setup.indicators, ["qualified_share": "40.1"])
         #expect(Self.fired(setup, qualified40, previous: before, city: qualified40).isEmpty)
         let better = Self.figures(setup.indicators, ["qualified_share": "70.0"])

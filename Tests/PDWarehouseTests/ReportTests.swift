@@ -55,7 +55,7 @@ struct ReportTests {
         let en = try Self.reports(f, .en, names: true).indicators(year: "2023-2024", schools: ["S01"], indicators: ["pd_coverage"])
         #expect(en.rows.first?[2] == "Course coverage in the year")
         #expect(en.title.hasPrefix("Monitoring indicators"))
-        #expect(throws: ReportError.self) {
+        #expect(throws: UnknownChoice.self) {
             _ = try Self.reports(f).indicators(year: "2023-2024", indicators: ["nope"])
         }
     }
@@ -89,27 +89,31 @@ struct ReportTests {
         let f = try Self.warehouse()
         let table = try Self.reports(f).compare(base: "2022-2023", target: "2023-2024", indicators: ["pd_coverage_3y", "deficit_share"])
         #expect(table.columns.map(\.name) == [
-            "indicator", "school_code", "school_name", "base_value", "target_value", "change", "rank_base", "rank_target", "mark",
-            "caveat",
+            "indicator", "school_code", "school_name", "base_value", "target_value", "change", "change_unit", "rank_base",
+            "rank_target", "mark", "caveat",
         ])
         #expect(table.rows == [
-            ["pd_coverage_3y", "S01", "Гимназия № 1", "100.0", "50.0", "-50.0", "1", "1", "▼ хуже", "n<10"],
-            ["pd_coverage_3y", "S02", "Школа № 2", nil, "50.0", nil, nil, "1", nil, "n<10"],
-            ["pd_coverage_3y", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil, nil],
-            ["pd_coverage_3y", nil, "Город", "100.0", "50.0", "-50.0", nil, nil, "▼ хуже", "n<10"],
+            ["pd_coverage_3y", "S01", "Гимназия № 1", "100.0", "50.0", "-50.0", "pp", "1", "1", "▼ хуже", "n<10"],
+            ["pd_coverage_3y", "S02", "Школа № 2", nil, "50.0", nil, "pp", nil, "1", nil, "n<10"],
+            ["pd_coverage_3y", "S03", "Лицей № 3", nil, nil, nil, "pp", nil, nil, nil, nil],
+            ["pd_coverage_3y", nil, "Город", "100.0", "50.0", "-50.0", "pp", nil, nil, "▼ хуже", "n<10"],
             // Lower is better: S01's 66.7 ranks above S02's 100.0.
-            ["deficit_share", "S01", "Гимназия № 1", "50.0", "66.7", "16.7", "1", "1", "▲ хуже", "n<10"],
-            ["deficit_share", "S02", "Школа № 2", nil, "100.0", nil, nil, "2", nil, "n<10"],
-            ["deficit_share", "S03", "Лицей № 3", nil, nil, nil, nil, nil, nil, nil],
-            ["deficit_share", nil, "Город", "50.0", "75.0", "25.0", nil, nil, "▲ хуже", "n<10"],
+            ["deficit_share", "S01", "Гимназия № 1", "50.0", "66.7", "16.7", "pp", "1", "1", "▲ хуже", "n<10"],
+            ["deficit_share", "S02", "Школа № 2", nil, "100.0", nil, "pp", nil, "2", nil, "n<10"],
+            ["deficit_share", "S03", "Лицей № 3", nil, nil, nil, "pp", nil, nil, nil, nil],
+            ["deficit_share", nil, "Город", "50.0", "75.0", "25.0", "pp", nil, nil, "▲ хуже", "n<10"],
         ])
+        // A change of hours is in hours, not percentage points; people read the unit's name.
+        let hours = try Self.reports(f, .ru, names: true).compare(base: "2022-2023", target: "2023-2024", indicators: ["avg_pd_hours"])
+        #expect(hours.rows.allSatisfy { $0[6] == "ч" })
+        #expect(hours.columns[5].heading == "Изменение" && hours.columns[6].heading == "Ед. изменения")
         #expect(table.notes.contains { $0.hasPrefix("n<10") })
         #expect(table.title == "Сравнение лет: 2022-2023 → 2023-2024")
         #expect(table.columns[3].heading == "2022-2023")
 
         // Ranks are among all schools: filtering to S02 keeps its rank 2.
         let one = try Self.reports(f).compare(base: "2022-2023", target: "2023-2024", indicators: ["deficit_share"], schools: ["S02"])
-        #expect(one.rows.first?[7] == "2")
+        #expect(one.rows.first?[8] == "2")
         #expect(one.rows.last?[1] == nil)
     }
 
@@ -128,13 +132,21 @@ struct ReportTests {
     @Test func hostileParameterValuesAreData() throws {
         let f = try Self.warehouse()
         let hostile = "S01'); drop table dw.indicator; --"
-        let table = try Self.reports(f).indicators(year: "2023-2024", schools: [hostile])
-        #expect(table.rows.isEmpty)
-        let run = try Self.reports(f).run(
-            TestDatabase.sqlDirectory.url.appendingPathComponent("reports/trend.sql").path,
-            assignments: ["indicator=pd_coverage' or '1'='1", "school=\(hostile)", "school=\"S02\"; select 1"])
+        // A school the data does not have is refused before the report runs (the value bound as data).
+        let refusal = #expect(throws: UnknownChoice.self) {
+            _ = try Self.reports(f).indicators(year: "2023-2024", schools: [hostile])
+        }
+        #expect(refusal?.kind == .school && refusal?.value == hostile)
+        #expect(throws: UnknownChoice.self) {
+            _ = try Self.reports(f).run(TestDatabase.sqlDirectory.url.appendingPathComponent("reports/trend.sql").path,
+                                        assignments: ["indicator=pd_coverage' or '1'='1", "school=\(hostile)"])
+        }
+        // Bound as they are, such values find nothing and change nothing.
+        let runner = ReportRunner(connection: f.connection)
+        let trend = try ReportLibrary(sql: f.sql).report("trend")
+        let run = try runner.run(trend, values: ["indicator": ["pd_coverage' or '1'='1"], "school": [hostile, "\"S02\"; select 1"]])
         #expect(run.rows.isEmpty)
-        let quoted = try Self.reports(f).run("trend", assignments: ["indicator=pd_coverage", "school=S01", "school=a\"b\\c,{d}"])
+        let quoted = try runner.run(trend, values: ["indicator": ["pd_coverage"], "school": ["S01", "a\"b\\c,{d}"]])
         #expect(quoted.rows.count == 4)  // S01 in 2020, 2021, 2022 and 2023
         #expect(try f.connection.execute("select count(*) from dw.indicator").scalarInt == 23)
     }

@@ -67,6 +67,14 @@ public struct HTMLDocument: Sendable {
 
     /// A result table as `<table>` with its title as caption and its notes under it.
     public static func table(_ table: ResultTable, language: ReportLanguage) -> String {
+        if table.rows.isEmpty {
+            // An empty result says so instead of showing an empty table.
+            var out = "<div class=\"table-wrap\">"
+            if !table.title.isEmpty { out += "<p class=\"caption\">\(HTMLEscape.text(table.title))</p>" }
+            out += "<p class=\"empty\">\(HTMLEscape.text(table.emptyMessage(language)))</p>"
+            for note in table.notes { out += "<p class=\"note\">\(HTMLEscape.text(note))</p>" }
+            return out + "</div>"
+        }
         var out = "<div class=\"table-wrap\"><table>"
         if !table.title.isEmpty { out += "<caption>\(HTMLEscape.text(table.title))</caption>" }
         out += "<thead><tr>"
@@ -74,19 +82,10 @@ public struct HTMLDocument: Sendable {
             out += "<th\(column.type.isNumeric ? " class=\"num\"" : "")>\(HTMLEscape.text(column.heading))</th>"
         }
         out += "</tr></thead><tbody>"
-        if table.rows.isEmpty {
-            out += "<tr><td colspan=\"\(max(table.columns.count, 1))\">\(HTMLEscape.text(ReportCatalogue.text("table.no_rows", in: language)))</td></tr>"
-        }
         for row in table.rows.indices {
             out += "<tr>"
             for (index, column) in table.columns.enumerated() {
-                var cell = table.cell(row: row, column: index) ?? ""
-                if column.type == .boolean, cell == "t" || cell == "f" {
-                    cell = ReportCatalogue.text(cell == "t" ? "bool.true" : "bool.false", in: language)
-                }
-                if column.type == .decimal, language == .ru, let number = OneDecimal(cell), cell.contains(".") || cell.contains("-") {
-                    cell = number.text(in: .ru)
-                }
+                let cell = DisplayText.cell(table.cell(row: row, column: index), type: column.type, language: language)
                 out += "<td\(column.type.isNumeric ? " class=\"num\"" : "")>\(HTMLEscape.text(cell))</td>"
             }
             out += "</tr>"
@@ -96,28 +95,43 @@ public struct HTMLDocument: Sendable {
         return out + "</div>"
     }
 
-    /// A section of recommendations: a numbered list, each item with its rule id and its
-    /// evidence lines.
+    /// A section of recommendations: the ones shown in full under their themes' headings, in
+    /// one numbering, each with its rule ids, its evidence and why it is there; then the rest
+    /// briefly.
     public static func recommendations(_ section: RecommendationSection, report: RecommendationReport, language: ReportLanguage) -> String {
-        let heading = section.schoolCode.map { "\($0) — \(section.name)" } ?? section.name
-        var out = "<section class=\"recommendations\"><h2>\(HTMLEscape.text(heading))</h2>"
+        var out = "<section class=\"recommendations\"><h2>\(HTMLEscape.text(section.heading))</h2>"
         if section.recommendations.isEmpty {
             out += "<p>" + HTMLEscape.text(language == .ru
                 ? "Правила не сработали: показатели в пределах ориентиров."
                 : "No rule fired: the indicators are within their benchmarks.") + "</p>"
             return out + "</section>"
         }
-        out += "<ol>"
-        for recommendation in section.recommendations {
-            out += "<li><p class=\"text\">\(HTMLEscape.text(recommendation.text(in: language)))"
-            out += " <span class=\"rule\">\(HTMLEscape.text(recommendation.ruleID))</span></p><ul class=\"evidence\">"
-            for (index, line) in report.evidenceLines(recommendation, language: language).enumerated() {
-                let small = recommendation.allEvidence[index].isSmall
-                out += "<li\(small ? " class=\"small\"" : "")>\(HTMLEscape.text(line))</li>"
+        var number = 0
+        for group in section.topByTheme {
+            out += "<h3>\(HTMLEscape.text(report.themeName(group.theme, language)))</h3><ol start=\"\(number + 1)\">"
+            for recommendation in group.recommendations {
+                number += 1
+                out += "<li><p class=\"text\">\(HTMLEscape.text(recommendation.text(in: language)))"
+                out += " <span class=\"rule\">\(HTMLEscape.text(report.ruleIDs(recommendation)))</span></p><ul class=\"evidence\">"
+                for (index, line) in report.evidenceLines(recommendation, language: language).enumerated() {
+                    let small = recommendation.allEvidence[index].isSmall
+                    out += "<li\(small ? " class=\"small\"" : "")>\(HTMLEscape.text(line))</li>"
+                }
+                out += "<li class=\"why\">" + HTMLEscape.text((language == .ru ? "Почему: " : "Why: ")
+                    + report.whyLine(recommendation, language: language)) + "</li>"
+                out += "</ul></li>"
             }
-            out += "</ul></li>"
+            out += "</ol>"
         }
-        return out + "</ol></section>"
+        if !section.rest.isEmpty {
+            out += "<p class=\"rest-heading\">\(HTMLEscape.text(report.restHeading(section.rest.count, language: language)))</p><ul class=\"rest\">"
+            for recommendation in section.rest {
+                out += "<li>\(HTMLEscape.text(report.briefLine(recommendation, language: language)))"
+                out += " <span class=\"rule\">\(HTMLEscape.text(report.ruleIDs(recommendation)))</span></li>"
+            }
+            out += "</ul>"
+        }
+        return out + "</section>"
     }
 
     /// Screen and print styles (A4, page breaks, charts kept whole).
@@ -144,7 +158,7 @@ public struct HTMLDocument: Sendable {
     .swatch.hollow { width: 8px; height: 8px; border: 2px solid #6b7280; border-radius: 50%; background: #ffffff; }
     .table-wrap { overflow-x: auto; margin: 10px 0 18px; }
     table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
-    caption { text-align: left; font-weight: bold; padding: 4px 0; }
+    caption, p.caption { text-align: left; font-weight: bold; padding: 4px 0; margin: 0; }
     th, td { border: 1px solid #d1d5db; padding: 3px 6px; vertical-align: top; }
     th { background: #f3f4f6; text-align: left; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -154,6 +168,9 @@ public struct HTMLDocument: Sendable {
     .rule { color: #6b7280; font-size: 11px; border: 1px solid #d1d5db; border-radius: 3px; padding: 0 3px; }
     .evidence { margin: 2px 0 0; padding-left: 18px; color: #374151; font-size: 12.5px; }
     .evidence li.small { color: #92400e; }
+    .evidence li.why { color: #1f2937; }
+    .rest-heading { margin: 12px 0 4px; font-weight: bold; }
+    .rest { padding-left: 22px; font-size: 12.5px; color: #374151; }
     footer { margin-top: 24px; color: #9ca3af; font-size: 11px; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {

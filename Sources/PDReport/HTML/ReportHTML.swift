@@ -52,10 +52,7 @@ public enum ReportHTML {
         _ report: RecommendationReport, charts: [LineChart], tables: [ResultTable], language: ReportLanguage
     ) -> String {
         var blocks: [HTMLDocument.Block] = []
-        let count = report.sections.reduce(0) { $0 + $1.recommendations.count }
-        blocks.append(.paragraph(language == .ru
-            ? "Рекомендации сформированы по правилам из каталога правил по данным мониторинга; после каждой указано обоснование: значение показателя (числитель из знаменателя), значение по городу и изменение за год. Всего рекомендаций: \(count)."
-            : "The recommendations follow the rule catalogue on the monitoring data; each is followed by its evidence: the value (numerator of denominator), the city value and the change since the previous year. Recommendations: \(count)."))
+        blocks.append(.paragraph(report.introduction(in: language)))
         blocks.append(.note(ReportCatalogue.text("caveat.small_denominator", in: language)))
         for (index, section) in report.sections.enumerated() {
             if index > 0 { blocks.append(.pageBreak) }

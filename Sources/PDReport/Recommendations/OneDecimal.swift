@@ -59,6 +59,13 @@ public struct OneDecimal: Sendable, Hashable, Comparable, CustomStringConvertibl
         return sign + String(magnitude / 10) + separator + String(magnitude % 10)
     }
 
+    /// Like `text(in:)`, without the decimal of a whole number: `90`, `12,5` (thresholds).
+    public func compactText(in language: ReportLanguage) -> String {
+        guard tenths % 10 == 0 else { return text(in: language) }
+        let minus = language == .ru ? "−" : "-"
+        return (tenths < 0 ? minus : "") + String(abs(tenths) / 10)
+    }
+
     public static func < (lhs: OneDecimal, rhs: OneDecimal) -> Bool { lhs.tenths < rhs.tenths }
     public static func - (lhs: OneDecimal, rhs: OneDecimal) -> OneDecimal { OneDecimal(tenths: lhs.tenths - rhs.tenths) }
 }

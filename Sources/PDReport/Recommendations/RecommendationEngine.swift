@@ -1,4 +1,38 @@
-/// An indicator as the rules engine needs it: names, unit and which way is better.
+/// What an indicator's denominator counts: the people (or enrolments) a recommendation on it
+/// concerns (`dw.recommendation_indicator.counts`).
+public enum CountedUnit: String, Sendable, Hashable, CaseIterable {
+    case teachers
+    case youngTeachers = "young_teachers"
+    case leaders
+    case enrolments
+    /// Nothing to count (hours).
+    case none
+
+    /// The noun after a number in the genitive («касается 21 педагога, 25 педагогов»); nil for `.none`.
+    public var russianGenitive: RussianPlural.Noun? {
+        switch self {
+        case .teachers: RussianPlural.teacherGenitive
+        case .youngTeachers: RussianPlural.youngTeacherGenitive
+        case .leaders: RussianPlural.leaderGenitive
+        case .enrolments: RussianPlural.enrolmentGenitive
+        case .none: nil
+        }
+    }
+
+    /// The English singular (`teacher`); nil for `.none`.
+    public var englishSingular: String? {
+        switch self {
+        case .teachers: "teacher"
+        case .youngTeachers: "young teacher"
+        case .leaders: "leader"
+        case .enrolments: "enrolment"
+        case .none: nil
+        }
+    }
+}
+
+/// An indicator as the rules engine needs it: names, unit, which way is better, the theme its
+/// recommendations belong to and what its denominator counts.
 public struct IndicatorMeta: Sendable, Hashable {
     public var id: String
     public var nameRU: String
@@ -7,18 +41,46 @@ public struct IndicatorMeta: Sendable, Hashable {
     /// hours. Rules over "each indicator" look at percent indicators only.
     public var isPercent: Bool
     public var higherIsBetter: Bool
+    /// The theme (`dw.recommendation_theme`) of the recommendations on this indicator.
+    public var theme: String
+    public var counts: CountedUnit
 
-    public init(id: String, nameRU: String, nameEN: String, isPercent: Bool = true, higherIsBetter: Bool = true) {
+    public init(id: String, nameRU: String, nameEN: String, isPercent: Bool = true, higherIsBetter: Bool = true,
+                theme: String = RecommendationTheme.otherID, counts: CountedUnit? = nil) {
         self.id = id
         self.nameRU = nameRU
         self.nameEN = nameEN
         self.isPercent = isPercent
         self.higherIsBetter = higherIsBetter
+        self.theme = theme
+        self.counts = counts ?? (isPercent ? .teachers : .none)
     }
 
     public func name(in language: ReportLanguage) -> String {
         language == .ru ? nameRU : nameEN
     }
+}
+
+/// A theme recommendations are grouped under (a row of `dw.recommendation_theme`), in the
+/// order themes are listed.
+public struct RecommendationTheme: Sendable, Hashable {
+    public var id: String
+    public var nameRU: String
+    public var nameEN: String
+
+    public init(id: String, nameRU: String, nameEN: String) {
+        self.id = id
+        self.nameRU = nameRU
+        self.nameEN = nameEN
+    }
+
+    public func name(in language: ReportLanguage) -> String {
+        language == .ru ? nameRU : nameEN
+    }
+
+    /// The theme of an indicator no row places.
+    public static let otherID = "other"
+    public static let other = RecommendationTheme(id: otherID, nameRU: "Другие показатели", nameEN: "Other indicators")
 }
 
 /// One indicator value with its numerator and denominator (a row of the mart).
@@ -87,6 +149,32 @@ public struct Evidence: Sendable, Hashable {
     }
 }
 
+/// A condition of a rule that held, with what was measured: the "why" of a recommendation.
+public struct HeldCondition: Sendable, Hashable {
+    public var ruleID: String
+    public var indicator: String
+    public var measure: RuleMeasure
+    public var comparison: RuleComparison
+    public var threshold: OneDecimal
+    public var measured: OneDecimal
+
+    public init(ruleID: String, indicator: String, measure: RuleMeasure, comparison: RuleComparison,
+                threshold: OneDecimal, measured: OneDecimal) {
+        self.ruleID = ruleID
+        self.indicator = indicator
+        self.measure = measure
+        self.comparison = comparison
+        self.threshold = threshold
+        self.measured = measured
+    }
+
+    /// How far past the threshold the measure is (≥ 0): percentage points, or hours.
+    public var beyondThreshold: OneDecimal {
+        let difference = measured - threshold
+        return OneDecimal(tenths: abs(difference.tenths))
+    }
+}
+
 /// A fired rule: the filled texts and the evidence behind them.
 public struct Recommendation: Sendable, Hashable {
     public var ruleID: String
@@ -100,6 +188,34 @@ public struct Recommendation: Sendable, Hashable {
     public var secondEvidence: Evidence?
     public var textRU: String
     public var textEN: String
+    /// The conditions that held, the first condition's first. After ranking, also those of
+    /// the rules folded into this one (`foldedRuleIDs`).
+    public var held: [HeldCondition] = []
+    /// The theme the recommendation is grouped under.
+    public var theme: String = RecommendationTheme.otherID
+    /// Rules that fired on the same indicator and were folded into this one by the ranking.
+    public var foldedRuleIDs: [String] = []
+    /// The weight the ranking gave it (see `RecommendationRanking`); 0 before ranking.
+    public var weight: Double = 0
+    /// The rule is checked on every indicator (R11, R12): a rule written for the indicator wins
+    /// over it when both fire.
+    public var overEachIndicator = false
+
+    public init(ruleID: String, priority: Int, schoolCode: String?, subjectName: String, indicator: String,
+                evidence: Evidence, secondEvidence: Evidence? = nil, textRU: String, textEN: String,
+                held: [HeldCondition] = [], theme: String = RecommendationTheme.otherID) {
+        self.ruleID = ruleID
+        self.priority = priority
+        self.schoolCode = schoolCode
+        self.subjectName = subjectName
+        self.indicator = indicator
+        self.evidence = evidence
+        self.secondEvidence = secondEvidence
+        self.textRU = textRU
+        self.textEN = textEN
+        self.held = held
+        self.theme = theme
+    }
 
     public func text(in language: ReportLanguage) -> String {
         language == .ru ? textRU : textEN
@@ -107,6 +223,22 @@ public struct Recommendation: Sendable, Hashable {
 
     /// Every figure behind the text (first condition, then the second).
     public var allEvidence: [Evidence] { [evidence] + (secondEvidence.map { [$0] } ?? []) }
+
+    /// The indicators whose own conditions held, in rule order (of a compound "or" rule, only
+    /// the ones that held). The first is the recommendation's key indicator.
+    public var triggered: [String] {
+        var seen: [String] = []
+        for condition in held where condition.ruleID == ruleID && !seen.contains(condition.indicator) {
+            seen.append(condition.indicator)
+        }
+        return seen.isEmpty ? [indicator] : seen
+    }
+
+    /// The indicator the recommendation is about: the first whose condition held.
+    public var keyIndicator: String { triggered[0] }
+
+    /// The figures of the key indicator.
+    public var keyEvidence: Evidence { allEvidence.first { $0.indicator == keyIndicator } ?? evidence }
 }
 
 /// Pure evaluation of recommendation rules on indicator figures.
@@ -124,7 +256,7 @@ public struct RecommendationEngine: Sendable {
     }
 
     /// The rules that fire for `subject`, ordered by priority, then rule id, then the
-    /// catalogue order of the indicator.
+    /// catalogue order of the indicator (`RecommendationRanking` ranks them).
     public func evaluate(_ subject: RecommendationSubject) -> [Recommendation] {
         var fired: [Recommendation] = []
         for rule in rules where rule.isEnabled && rule.problem == nil && rule.scope.includes(school: subject.isSchool) {
@@ -176,10 +308,11 @@ public struct RecommendationEngine: Sendable {
     private func fire(_ rule: RecommendationRule, first indicator: String, subject: RecommendationSubject) -> Recommendation? {
         let (firstHolds, firstMeasured) = holds(rule.condition, indicator: indicator, subject: subject, minDenominator: rule.minDenominator)
         var secondHolds = false
+        var secondMeasured: OneDecimal?
         var secondIndicator: String?
         if let second = rule.second, let id = second.indicator {
             secondIndicator = id
-            secondHolds = holds(second, indicator: id, subject: subject, minDenominator: rule.minDenominator).0
+            (secondHolds, secondMeasured) = holds(second, indicator: id, subject: subject, minDenominator: rule.minDenominator)
         }
         let fires: Bool
         switch rule.combine {
@@ -189,6 +322,17 @@ public struct RecommendationEngine: Sendable {
         }
         guard fires else { return nil }
 
+        var held: [HeldCondition] = []
+        if firstHolds, let firstMeasured {
+            held.append(HeldCondition(ruleID: rule.id, indicator: indicator, measure: rule.condition.measure,
+                                      comparison: rule.condition.comparison, threshold: rule.condition.threshold, measured: firstMeasured))
+        }
+        if secondHolds, let second = rule.second, let secondIndicator, let secondMeasured {
+            held.append(HeldCondition(ruleID: rule.id, indicator: secondIndicator, measure: second.measure,
+                                      comparison: second.comparison, threshold: second.threshold, measured: secondMeasured))
+        }
+        let key = held.first?.indicator ?? indicator
+
         let evidence = Self.evidence(indicator, subject: subject)
         let secondEvidence = secondIndicator.map { Self.evidence($0, subject: subject) }
         var texts: [ReportLanguage: String] = [:]
@@ -197,7 +341,7 @@ public struct RecommendationEngine: Sendable {
                 "indicator": meta(indicator)?.name(in: language) ?? indicator,
                 "school": subject.name,
                 "year": yearLabel,
-                "threshold": rule.condition.threshold.text(in: language),
+                "threshold": rule.condition.threshold.compactText(in: language),
             ]
             values.merge(Self.placeholders(evidence, prefix: "", language: language)) { a, _ in a }
             let measured = firstMeasured
@@ -207,15 +351,18 @@ public struct RecommendationEngine: Sendable {
             values["gap"] = Self.text(rule.condition.measure == .gapToCity ? measured : gap, language)
             if let second = rule.second, let secondIndicator, let secondEvidence {
                 values["second_indicator"] = meta(secondIndicator)?.name(in: language) ?? secondIndicator
-                values["second_threshold"] = second.threshold.text(in: language)
+                values["second_threshold"] = second.threshold.compactText(in: language)
                 values.merge(Self.placeholders(secondEvidence, prefix: "second_", language: language)) { a, _ in a }
             }
-            texts[language] = RuleTemplate.fill(rule.template(in: language), values)
+            texts[language] = RuleTemplate.fill(rule.template(in: language), values, language: language)
         }
-        return Recommendation(
+        var recommendation = Recommendation(
             ruleID: rule.id, priority: rule.priority, schoolCode: subject.schoolCode, subjectName: subject.name,
             indicator: indicator, evidence: evidence, secondEvidence: secondEvidence,
-            textRU: texts[.ru] ?? rule.textRU, textEN: texts[.en] ?? rule.textEN)
+            textRU: texts[.ru] ?? rule.textRU, textEN: texts[.en] ?? rule.textEN,
+            held: held, theme: rule.theme ?? meta(key)?.theme ?? RecommendationTheme.otherID)
+        recommendation.overEachIndicator = rule.condition.indicator == nil
+        return recommendation
     }
 
     /// The figures of `indicator` for `subject`.
@@ -248,25 +395,72 @@ public struct RecommendationEngine: Sendable {
 }
 
 /// Fills `{name}` placeholders of a text template.
+///
+/// A placeholder that stands for a count may name the noun it counts, and the noun then
+/// agrees with the number (`RussianPlural`, `EnglishPlural`):
+///
+/// - `{missing|педагог}`: a noun of `RussianPlural.nouns` by its nominative singular →
+///   «1 педагог», «22 педагога», «25 педагогов»;
+/// - `{missing|педагога|педагогов|педагогов}`: the three forms (after 1, after 2–4, after 5–20)
+///   in the case the phrase needs → «у 1 педагога», «у 22 педагогов»;
+/// - `{missing|teacher}`, `{missing|person|people}`: English singular (and plural).
+///
+/// Which kind applies is the template's language.
 public enum RuleTemplate {
-    /// `template` with each `{name}` whose name is in `values` replaced; other braces are
-    /// left exactly as written.
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
+    /// `template` with each `{name}` (or `{name|noun…}`) whose name is in `values` replaced;
+    /// other braces are left exactly as written.
+    public static func fill(_ template: String, _ values: [String: String], language: ReportLanguage = .ru) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
+            if let close = after.firstIndex(of: "}") {
+                let spec = Placeholder(after[..<close])
+                if let value = values[spec.name] {
+                    result += spec.nouns.isEmpty ? value : counted(value, spec.nouns, language: language)
+                    rest = after[after.index(after: close)...]
+                    continue
+                }
             }
+            result += "{"
+            rest = after
         }
         result += rest
         return result
+    }
+
+    /// `value` followed by the form of `nouns` it takes. A value that is not a number (`—`)
+    /// is written alone.
+    static func counted(_ value: String, _ nouns: [String], language: ReportLanguage) -> String {
+        switch language {
+        case .ru:
+            guard let form = RussianPlural.form(ofNumber: value) else { return value }
+            let noun = nouns.count == 3 ? RussianPlural.Noun(one: nouns[0], few: nouns[1], many: nouns[2])
+                : RussianPlural.noun(named: nouns[0])
+            guard let noun else { return value + " " + nouns[0] }
+            switch form {
+            case .one: return value + " " + noun.one
+            case .few: return value + " " + noun.few
+            case .many: return value + " " + noun.many
+            }
+        case .en:
+            guard RussianPlural.form(ofNumber: value) != nil else { return value }
+            let plural = nouns.count >= 2 ? nouns[1] : EnglishPlural.plural(of: nouns[0])
+            return value + " " + (EnglishPlural.isSingular(value) ? nouns[0] : plural)
+        }
+    }
+
+    /// A placeholder's text split at `|`: the name, then the noun forms, if any.
+    struct Placeholder {
+        var name: String
+        var nouns: [String]
+
+        init(_ text: Substring) {
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            name = parts.first ?? ""
+            nouns = Array(parts.dropFirst())
+        }
     }
 
     /// Every placeholder the engine fills.
@@ -277,16 +471,47 @@ public enum RuleTemplate {
         "second_change", "second_threshold",
     ]
 
-    /// The placeholder names a template uses (for checking a rules file).
+    /// The placeholder names a template uses (for checking a rules file), without noun forms.
     public static func placeholders(in template: String) -> [String] {
-        var names: [String] = []
+        specs(in: template).map(\.name)
+    }
+
+    /// Why the noun forms of `template`'s placeholders cannot be used in `language`, or nil:
+    /// Russian takes one known noun or three forms, English one or two forms.
+    public static func nounProblem(in template: String, language: ReportLanguage) -> String? {
+        for spec in specs(in: template) where !spec.nouns.isEmpty {
+            if spec.nouns.contains(where: \.isEmpty) {
+                return "{\(spec.name)|…}: пустая форма / an empty noun form"
+            }
+            switch language {
+            case .ru:
+                if spec.nouns.count == 1, RussianPlural.noun(named: spec.nouns[0]) == nil {
+                    let known = RussianPlural.nouns.keys.sorted().joined(separator: ", ")
+                    return "{\(spec.name)|\(spec.nouns[0])}: существительное не из словаря (\(known)); дайте три формы:"
+                        + " {\(spec.name)|педагог|педагога|педагогов} / unknown Russian noun: give its three forms"
+                }
+                if spec.nouns.count == 2 || spec.nouns.count > 3 {
+                    return "{\(spec.name)|…}: нужна одна форма из словаря или три формы (после 1, 2, 5)"
+                        + " / Russian needs one known noun or three forms"
+                }
+            case .en:
+                if spec.nouns.count > 2 {
+                    return "{\(spec.name)|…}: English takes the singular and, if irregular, the plural"
+                }
+            }
+        }
+        return nil
+    }
+
+    static func specs(in template: String) -> [Placeholder] {
+        var specs: [Placeholder] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { break }
-            names.append(String(after[..<close]))
+            specs.append(Placeholder(after[..<close]))
             rest = after[after.index(after: close)...]
         }
-        return names
+        return specs
     }
 }

@@ -18,27 +18,27 @@ public struct RecommendationResult: Sendable {
     }
 
     /// Runs `rules` over the figures of the year starting in `year` (labelled `label`): the
-    /// city section first, then one section per school of `schools`.
-    public init(rules: [RecommendationRule], indicators: [IndicatorMeta], history: IndicatorHistory, year: Int, label: String,
-                schools codes: [String], selectedSchools: [String], language: ReportLanguage) {
+    /// city section first, then one section per school of `schools`; each section's fired
+    /// rules folded and ranked (`RecommendationRanking`), the first `top` shown in full (0: all).
+    public init(rules: [RecommendationRule], indicators: [IndicatorMeta], themes: [RecommendationTheme] = [],
+                history: IndicatorHistory, year: Int, label: String, schools codes: [String], selectedSchools: [String],
+                top: Int = 0, language: ReportLanguage) {
         let engine = RecommendationEngine(rules: rules, indicators: indicators, yearLabel: label)
+        let ranking = RecommendationRanking(indicators: indicators)
         let city = history.figures(school: nil, year: year)
         let cityName = ReportCatalogue.text("city", in: language)
-        var sections = [RecommendationSection(
-            schoolCode: nil, name: cityName,
-            recommendations: engine.evaluate(RecommendationSubject(
-                schoolCode: nil, name: cityName, current: city,
-                previous: history.figures(school: nil, year: year - 1), city: city)))]
+        func section(_ code: String?, _ name: String, current: [String: IndicatorFigure], previous: [String: IndicatorFigure]) -> RecommendationSection {
+            let ranked = ranking.rank(engine.evaluate(RecommendationSubject(
+                schoolCode: code, name: name, current: current, previous: previous, city: city)))
+            return RecommendationSection(schoolCode: code, name: name, recommendations: ranked, shown: top > 0 ? top : nil)
+        }
+        var sections = [section(nil, cityName, current: city, previous: history.figures(school: nil, year: year - 1))]
         for code in codes {
-            let name = history.schoolNames[code] ?? code
-            sections.append(RecommendationSection(
-                schoolCode: code, name: name,
-                recommendations: engine.evaluate(RecommendationSubject(
-                    schoolCode: code, name: name, current: history.figures(school: code, year: year),
-                    previous: history.figures(school: code, year: year - 1), city: city))))
+            sections.append(section(code, history.schoolNames[code] ?? code, current: history.figures(school: code, year: year),
+                                    previous: history.figures(school: code, year: year - 1)))
         }
         self.init(
-            report: RecommendationReport(yearLabel: label, sections: sections, indicators: indicators),
+            report: RecommendationReport(yearLabel: label, sections: sections, indicators: indicators, themes: themes, top: top),
             history: history, year: year, schools: codes, selectedSchools: selectedSchools)
     }
 

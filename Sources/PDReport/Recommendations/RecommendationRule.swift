@@ -87,12 +87,16 @@ public struct RecommendationRule: Sendable, Hashable {
     public var textRU: String
     public var textEN: String
     public var isEnabled: Bool
+    /// The theme the rule's recommendations are grouped under (`dw.recommendation_theme`);
+    /// nil: the theme of the indicator it fired on (rules over each indicator).
+    public var theme: String?
 
     public init(
         id: String, priority: Int, scope: RuleScope = .both, condition: RuleCondition,
         second: RuleCondition? = nil, combine: RuleCombine? = nil, minDenominator: Int = 0,
-        textRU: String, textEN: String, isEnabled: Bool = true
+        textRU: String, textEN: String, isEnabled: Bool = true, theme: String? = nil
     ) {
+        self.theme = theme
         self.id = id
         self.priority = priority
         self.scope = scope

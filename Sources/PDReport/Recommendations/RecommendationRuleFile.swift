@@ -28,7 +28,9 @@ import TOMLKit
 /// each percent indicator), `measure` (value, worsening, gap_to_city), `comparison`
 /// (<, <=, >, >=), `threshold` (number), `second_indicator`, `second_measure`,
 /// `second_comparison`, `second_threshold`, `combine` (and, or, or `""` to drop the second
-/// condition), `min_denominator` (integer), `text_ru`, `text_en`, `enabled` (boolean).
+/// condition), `min_denominator` (integer), `text_ru`, `text_en`, `enabled` (boolean), `theme`
+/// (a theme id of `dw.recommendation_theme`, or `""` for the theme of the indicator).
+/// A count in a text may name its noun: `{missing|педагог}`, `{missing|teacher}` (`RuleTemplate`).
 /// This type only reads and type-checks the file; `RuleSet.merge` applies it to the rules.
 public struct RecommendationRuleFile: Sendable, Equatable {
     /// The fields one `[rule.ID]` table sets; nil = not given.
@@ -52,6 +54,8 @@ public struct RecommendationRuleFile: Sendable, Equatable {
         public var textRU: String?
         public var textEN: String?
         public var enabled: Bool?
+        /// `""`: the theme of the indicator the rule fires on.
+        public var theme: String?
 
         public init(id: String) {
             self.id = id
@@ -65,7 +69,7 @@ public struct RecommendationRuleFile: Sendable, Equatable {
 
     static let keys: Set<String> = [
         "priority", "scope", "indicator", "measure", "comparison", "threshold", "second_indicator", "second_measure",
-        "second_comparison", "second_threshold", "combine", "min_denominator", "text_ru", "text_en", "enabled",
+        "second_comparison", "second_threshold", "combine", "min_denominator", "text_ru", "text_en", "enabled", "theme",
     ]
 
     /// Reads and type-checks a rules file.
@@ -125,6 +129,11 @@ public struct RecommendationRuleFile: Sendable, Equatable {
                     case "combine": entry.combine = try Self.choice(string, ["and", "or", ""], path: path, source: source)
                     case "text_ru": entry.textRU = string
                     case "text_en": entry.textEN = string
+                    case "theme":
+                        guard string.isEmpty || string.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
+                            throw .badValue(source: source, path: path, value: string, expected: "a theme id such as courses, mentoring, or \"\"")
+                        }
+                        entry.theme = string
                     default: throw .unknownKey(source: source, path: path)
                     }
                 }
@@ -171,7 +180,7 @@ public enum RuleFileError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .syntax(source, line, column, message):
             return "\(source):\(line):\(column): ошибка TOML: \(message). Исправьте синтаксис. / TOML syntax error: \(message). Fix the file."
         case let .unknownKey(source, path):
-            return "\(source): неизвестный ключ «\(path)»; правила задаются таблицами [rule.ID] с ключами priority, scope, indicator, measure, comparison, threshold, second_*, combine, min_denominator, text_ru, text_en, enabled. / unknown key \"\(path)\"; rules are [rule.ID] tables with those keys."
+            return "\(source): неизвестный ключ «\(path)»; правила задаются таблицами [rule.ID] с ключами priority, scope, indicator, measure, comparison, threshold, second_*, combine, min_denominator, text_ru, text_en, enabled, theme. / unknown key \"\(path)\"; rules are [rule.ID] tables with those keys."
         case let .wrongType(source, path, expected):
             return "\(source): «\(path)» должно быть: \(expected). / \"\(path)\" must be \(expected)."
         case let .badValue(source, path, value, expected):

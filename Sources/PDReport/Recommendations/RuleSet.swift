@@ -65,6 +65,7 @@ public enum RuleSet {
             if let value = entry.textRU { rule.textRU = value }
             if let value = entry.textEN { rule.textEN = value }
             if let value = entry.enabled { rule.isEnabled = value }
+            if let value = entry.theme { rule.theme = value.isEmpty ? nil : value }
 
             for id in [rule.condition.indicator, rule.second?.indicator].compactMap({ $0 }) where !indicators.contains(id) {
                 throw fail("показателя «\(id)» нет в каталоге; известны: \(indicators.joined(separator: ", "))"
@@ -76,6 +77,9 @@ public enum RuleSet {
             if !unknown.isEmpty {
                 throw fail("неизвестные подстановки: {\(unknown.joined(separator: "}, {"))}; допустимы: \(RuleTemplate.knownPlaceholders.sorted().joined(separator: ", "))"
                     + " / unknown placeholders")
+            }
+            for language in ReportLanguage.allCases {
+                if let problem = RuleTemplate.nounProblem(in: rule.template(in: language), language: language) { throw fail(problem) }
             }
             if let index { merged[index] = rule } else { merged.append(rule) }
         }

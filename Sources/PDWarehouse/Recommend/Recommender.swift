@@ -47,25 +47,27 @@ public struct Recommender {
     /// first, then one section per school — the given `schools`, or every school with data
     /// that year; none with `cityOnly`.
     public func recommend(year: String, schools: [String] = [], cityOnly: Bool = false,
-                          rulesFile: RecommendationRuleFile? = nil) throws -> Result {
+                          rulesFile: RecommendationRuleFile? = nil, top: Int = 0) throws -> Result {
         guard let academicYear = AcademicYear.parse(year) else {
             throw RecommendError.badYear(year)
         }
         let label = academicYear.label, start = academicYear.start
         let catalogue = try IndicatorCatalogue.load(connection, sql: sql)
-        let indicators = catalogue.indicators.map(\.meta)
+        let indicators = try RecommendationTheme.indicators(catalogue, connection, sql: sql)
+        let themes = try RecommendationTheme.load(connection, sql: sql)
         var rules = try RuleSet.load(connection, sql: sql)
         if let rulesFile {
             rules = try RuleSet.merge(rules, with: rulesFile, indicators: indicators.map(\.id))
         }
         let history = try IndicatorHistory.load(connection, sql: sql, upTo: start)
-        guard history.years.contains(where: { $0.start == start }) else { throw RecommendError.noData(year: label) }
-        for code in schools where history.schools[code] == nil {
-            throw RecommendError.unknownSchool(code, year: label)
+        let choices = ReportChoices(connection: connection, sql: sql, language: language)
+        guard history.years.contains(where: { $0.start == start }) else {
+            throw UnknownChoice(.year, value: label, option: "--year", choices: try choices.years(), language: language)
         }
+        try choices.checkSchools(schools, year: label, option: "--school")
         let codes = cityOnly ? [] : (schools.isEmpty ? history.schoolsWithData(year: start) : schools)
         return RecommendationResult(
-            rules: rules, indicators: indicators, history: history, year: start, label: label,
-            schools: codes, selectedSchools: schools, language: language)
+            rules: rules, indicators: indicators, themes: themes, history: history, year: start, label: label,
+            schools: codes, selectedSchools: schools, top: top, language: language)
     }
 }

@@ -31,7 +31,35 @@ extension RuleSet {
                 combine: row[11].flatMap(RuleCombine.init(rawValue:)),
                 minDenominator: try parse(12, "min_denominator", { Int($0) }),
                 textRU: row[13] ?? "", textEN: row[14] ?? "",
-                isEnabled: row[15] == "t")
+                isEnabled: row[15] == "t",
+                theme: row.count > 16 ? row[16] : nil)
+        }
+    }
+}
+
+extension RecommendationTheme {
+    /// The themes of `dw.recommendation_theme`, in listing order.
+    public static func load(_ connection: Connection, sql: SQLDirectory) throws -> [RecommendationTheme] {
+        try connection.execute(try sql.statement("recommend/themes.sql")).rows.map { row in
+            RecommendationTheme(id: row[0] ?? "", nameRU: row[1] ?? "", nameEN: row[2] ?? "")
+        }
+    }
+
+    /// The catalogue's indicators with the theme and the counted unit of
+    /// `dw.recommendation_indicator` (theme `other`, teachers, for an indicator without a row).
+    public static func indicators(_ catalogue: IndicatorCatalogue, _ connection: Connection, sql: SQLDirectory) throws -> [IndicatorMeta] {
+        var placed: [String: (theme: String, counts: CountedUnit?)] = [:]
+        for row in try connection.execute(try sql.statement("recommend/indicator_themes.sql")).rows {
+            guard let id = row[0], let theme = row[1] else { continue }
+            placed[id] = (theme, row[2].flatMap(CountedUnit.init(rawValue:)))
+        }
+        return catalogue.indicators.map { info in
+            var meta = info.meta
+            if let place = placed[info.id] {
+                meta.theme = place.theme
+                if let counts = place.counts { meta.counts = counts }
+            }
+            return meta
         }
     }
 }

@@ -20,6 +20,11 @@ public struct StandardReports {
         self.indicatorNames = indicatorNames
     }
 
+    /// The years, schools and indicators the mart has: a value it has not is refused.
+    var choices: ReportChoices {
+        ReportChoices(connection: connection, sql: library.sql, language: language)
+    }
+
     /// How the results are shown.
     public var presentation: ReportPresentation {
         ReportPresentation(language: language, indicatorNames: indicatorNames)
@@ -39,7 +44,9 @@ public struct StandardReports {
     /// `academic_year, school_code, indicator, numerator, denominator, value`.
     public func indicators(year: String, by grain: ReportGrain = .school, schools: [String] = [], indicators ids: [String] = []) throws -> ResultTable {
         let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
-        try catalogue.check(ids)
+        try choices.checkIndicators(ids, catalogue: catalogue, option: "--indicator")
+        try choices.checkYears([year], option: "--year")
+        try choices.checkSchools(schools, year: year, option: "--school")
         var values: [String: [String]] = ["year": [year], "by": [grain.rawValue]]
         if !schools.isEmpty { values["school"] = schools }
         if !ids.isEmpty { values["indicator"] = ids }
@@ -54,8 +61,11 @@ public struct StandardReports {
     /// or lower is better.
     public func trend(indicator id: String, from: String? = nil, to: String? = nil, by grain: ReportGrain = .school, schools: [String] = []) throws -> ResultTable {
         let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
-        try catalogue.check([id])
+        try choices.checkIndicators([id], catalogue: catalogue, option: "--indicator")
         guard let info = catalogue[id] else { throw ReportError.unknownIndicator(id, known: []) }
+        try choices.checkYears([from].compactMap { $0 }, option: "--from")
+        try choices.checkYears([to].compactMap { $0 }, option: "--to")
+        try choices.checkSchools(schools, year: nil, option: "--school")
         var values: [String: [String]] = ["indicator": [id], "by": [grain.rawValue]]
         if let from { values["from"] = [from] }
         if let to { values["to"] = [to] }
@@ -80,7 +90,10 @@ public struct StandardReports {
     /// school's rank in each year and a change mark; the city row last for each indicator.
     public func compare(base: String, target: String, indicators ids: [String] = [], schools: [String] = []) throws -> ResultTable {
         let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
-        try catalogue.check(ids)
+        try choices.checkIndicators(ids, catalogue: catalogue, option: "--indicator")
+        try choices.checkYears([base], option: "--base")
+        try choices.checkYears([target], option: "--target")
+        try choices.checkSchools(schools, year: nil, option: "--school")
         var values: [String: [String]] = ["base": [base], "target": [target]]
         if !ids.isEmpty { values["indicator"] = ids }
         if !schools.isEmpty { values["school"] = schools }
@@ -95,6 +108,7 @@ public struct StandardReports {
     public func run(_ nameOrPath: String, assignments: [String]) throws -> ResultTable {
         let report = try library.report(nameOrPath)
         let values = try ParameterAssignments.parse(assignments)
+        try choices.checkParameters(of: report, values: values)
         let table = try ReportRunner(connection: connection).run(report, values: values)
         let catalogue = indicatorNames ? (try? IndicatorCatalogue.load(connection, sql: library.sql)) : nil
         return presentation.run(table, report: report, catalogue: catalogue)

@@ -76,6 +76,8 @@ extension ReportParameterError: UsageErrorCode {}
 extension MappingError: UsageErrorCode {}
 extension RuleFileError: UsageErrorCode {}
 extension PseudonymKeyError: UsageErrorCode {}
+/// A year, school, indicator or batch the data does not have.
+extension UnknownChoice: UsageErrorCode {}
 
 /// A file that cannot be read as CSV, or whose header names no kind, is a data problem of that file.
 extension CSVError: FileRefusalCode {}

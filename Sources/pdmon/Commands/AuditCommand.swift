@@ -1,4 +1,5 @@
 import ArgumentParser
+import PDReport
 import PDWarehouse
 
 /// `pdmon audit`: looks for personal data that must never be in the warehouse.
@@ -21,9 +22,9 @@ struct AuditCommand: ParsableCommand {
         let findings = try connection.warehouse(logging).audit()
         try output.write(PersonalDataAudit.table(findings, language: output.language))
         guard findings.isEmpty else {
-            throw ExitStatusError(.refused, "values shaped like personal data found in \(findings.count) column(s);"
+            throw ExitStatusError(.refused, "values shaped like personal data found in \(EnglishPlural.counted(findings.count, "column"));"
                 + " find the batch that wrote them (batch_key) and correct the export"
-                + " / в \(findings.count) столбцах найдены значения, похожие на персональные данные")
+                + " / в \(RussianPlural.columnPrepositional.counted(findings.count)) найдены значения, похожие на персональные данные")
         }
     }
 }

@@ -36,7 +36,7 @@ struct ETLCommand: ParsableCommand {
             // inbox's content, like a refused file: exit 1, and it stays where it is.
             let refused = results.filter { $0.outcome?.status == .refused || $0.leftInPlace != nil }.count
             let failed = results.filter { $0.failure != nil }.count
-            print("files \(results.count), refused \(refused), failed \(failed) / файлов \(results.count), отклонено \(refused), ошибок \(failed)")
+            print("files \(results.count), refused \(refused), failed \(failed) / файлов: \(results.count), отклонено: \(refused), с ошибкой: \(failed)")
             if failed > 0 { throw ExitStatusError(.usage, "\(failed) file(s) could not be processed / не обработано файлов: \(failed)") }
             if refused > 0 { throw ExitStatusError(.refused, "\(refused) file(s) refused / отклонено файлов: \(refused)") }
         }
@@ -56,7 +56,8 @@ struct ETLCommand: ParsableCommand {
         }
 
         func run() throws {
-            try output.write(try connection.warehouse(logging).etlHistory(limit: limit, language: output.language))
+            try output.write(try connection.warehouse(logging).etlHistory(
+                limit: limit, language: output.language, forPeople: output.showsIndicatorNames))
         }
     }
 
@@ -68,7 +69,8 @@ struct ETLCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            try output.write(try connection.warehouse(logging).etlRejects(batch: batch, language: output.language))
+            try output.write(try connection.warehouse(logging).etlRejects(
+                batch: batch, language: output.language, forPeople: output.showsIndicatorNames))
         }
     }
 }

@@ -36,7 +36,10 @@ struct PlanCommand: ParsableCommand {
         switch output.format() {
         case .json: try output.write(text: plan.json())
         case .html: try output.write(text: plan.html(language: language))
-        case .table, .markdown, .csv: try output.write(tables: [plan.bySubject, plan.byDeficitArea])
+        case .csv: try output.write(tables: [plan.bySubject, plan.byDeficitArea])
+        case .table, .markdown:
+            let named = plan.withLevelNames()
+            try output.write(tables: [named.bySubject, named.byDeficitArea])
         }
     }
 }

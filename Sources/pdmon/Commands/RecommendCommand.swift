@@ -10,10 +10,13 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Адресные рекомендации по итогам мониторинга / Targeted recommendations from the monitoring.",
         discussion: """
-            Сначала раздел города, затем по разделу на ОО; в каждом сработавшие правила по приоритету, \
-            после каждого — обоснование (значение, числитель и знаменатель, значение по городу, изменение за год). \
+            Сначала раздел города, затем по разделу на ОО; в каждом не больше одной рекомендации на показатель, \
+            сначала самые весомые (отставание от ориентира и от города, число педагогов); первые --top — полностью, \
+            по темам, с обоснованием и строкой «Почему», остальные кратко. \
             Правила — строки dw.recommendation_rule; файл --rules (TOML) меняет или дополняет их.
-            The city section first, then one per school; fired rules by priority, each followed by its evidence. \
+            The city section first, then one per school: at most one recommendation per indicator, strongest first \
+            (distance from the benchmark and from the city, teachers concerned); the first --top in full by theme \
+            with evidence and a "why" line, the rest briefly. \
             Rules are rows of dw.recommendation_rule; a --rules TOML file overrides or extends them.
             """)
 
@@ -29,6 +32,9 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "Файл правил TOML / Rules file (TOML).")
     var rules: String?
 
+    @Option(help: "Сколько рекомендаций на раздел показать полностью (остальные кратко; 0 — все) / How many recommendations per section in full (0: all).")
+    var top = 5
+
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var connection: ConnectionOptions
@@ -37,6 +43,9 @@ struct RecommendCommand: ParsableCommand {
     func validate() throws {
         guard ReportScalarType.academicYear.normalise(year) != nil else {
             throw ValidationError("--year: «\(year)» — не учебный год, пример: 2023-2024 / not an academic year, e.g. 2023-2024.")
+        }
+        guard top >= 0 else {
+            throw ValidationError("--top: нужно число от 0 (0 — все) / --top must be 0 or more (0: all).")
         }
         if cityOnly && !school.isEmpty {
             throw ValidationError("--city-only нельзя с --school / --city-only cannot be combined with --school.")
@@ -49,12 +58,16 @@ struct RecommendCommand: ParsableCommand {
             do { return try RecommendationRuleFile.load(path: path) } catch { throw ValidationError(String(describing: error)) }
         }
         let result = try connection.warehouse(logging)
-            .recommend(year: year, schools: school, cityOnly: cityOnly, rulesFile: file, language: language)
-        switch output.format(default: .markdown) {
-        case .markdown: try output.write(text: RecommendationRenderer.markdown(result.report, language: language))
+            .recommend(year: year, schools: school, cityOnly: cityOnly, rulesFile: file, top: top, language: language)
+        let format = output.format(default: .markdown)
+        switch format {
+        case .markdown:
+            try output.write(text: RecommendationRenderer.markdown(result.report, language: language, width: output.terminalWidth))
         case .json: try output.write(text: RecommendationRenderer.json(result.report, language: language))
         case .html: try output.write(text: result.html(language: language))
-        case .table, .csv: try output.write(tables: [RecommendationRenderer.table(result.report, language: language)])
+        case .table, .csv:
+            try output.write(tables: [RecommendationRenderer.table(result.report, language: language, names: format == .table)],
+                             default: .markdown)
         }
     }
 }

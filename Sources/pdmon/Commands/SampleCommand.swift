@@ -1,5 +1,6 @@
 import ArgumentParser
 import PDContract
+import PDReport
 import PDSample
 
 /// `pdmon sample`: writes a deterministic sample city (directory, enrolments and census per year).
@@ -60,9 +61,16 @@ struct SampleCommand: ParsableCommand {
         let city = try SampleCity(options: try sampleOptions())
         let summary = try city.write(to: out)
         for file in summary.files {
-            print(file.summaryLine)
+            // `survey_2021-2022.csv: 612 строк / 612 rows, из них ошибочных: 2 / bad: 2 (…)`, each count agreeing.
+            var line = "\(file.fileName): \(RussianPlural.row.counted(file.rows)) / \(EnglishPlural.counted(file.rows, "row"))"
+            if !file.badRows.isEmpty {
+                let detail = file.badRows.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", ")
+                line += ", из них ошибочных: \(file.badRowTotal) / bad: \(file.badRowTotal) (\(detail))"
+            }
+            print(line)
         }
         let mode = messy ? "messy (CP1251, ';')" : "clean (UTF-8, ',')"
-        print("Готово / Done: \(summary.files.count) файлов / files in \(out), \(mode), seed \(seed)")
+        let count = summary.files.count
+        print("Готово: \(RussianPlural.file.counted(count)) в \(out) / Done: \(EnglishPlural.counted(count, "file")) in \(out), \(mode), seed \(seed)")
     }
 }

@@ -21,9 +21,9 @@ struct PDMonProcess {
     }
 
     /// Starts pdmon with the arguments and environment; the caller waits or kills.
-    static func start(_ arguments: [String], environment: [String: String]) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], executable: URL? = nil, environment: [String: String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["PDMON_SQL_DIR"] = TestDatabase.sqlDirectory.url.path
@@ -38,7 +38,12 @@ struct PDMonProcess {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment)
+        try run(arguments: arguments, executable: nil, environment: environment)
+    }
+
+    /// Runs `executable` (pdmon when nil), e.g. `script` giving pdmon a pseudo-terminal.
+    static func run(arguments: [String], executable: URL?, environment: [String: String] = [:]) throws -> Result {
+        let (process, out, err) = try start(arguments, executable: executable, environment: environment)
         // Read before waiting so a chatty child never blocks on a full pipe.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
