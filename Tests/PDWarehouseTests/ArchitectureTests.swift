@@ -297,13 +297,38 @@ import Testing
         guard word == word.lowercased() || word == word.uppercased(), statementKeywords.contains(word.lowercased())
         else { return false }
         let rest = start.dropFirst(word.count)
-        return rest.first?.isWhitespace == true && rest.contains { !$0.isWhitespace }
+        guard rest.first?.isWhitespace == true && rest.contains(where: { !$0.isWhitespace }) else { return false }
+        // `with` starts a statement only as `with [recursive] name [(columns)] as (`: English
+        // prose ("with deficits not addressed, …") is not SQL.
+        if word.lowercased() == "with" { return isWithClause(rest) }
+        return true
+    }
+
+    /// ` [recursive] name [(columns)] as (` after `with`.
+    static func isWithClause(_ text: Substring) -> Bool {
+        var rest = text.drop { $0.isWhitespace }
+        func word() -> String {
+            let w = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            rest = rest.dropFirst(w.count).drop { $0.isWhitespace }
+            return w.lowercased()
+        }
+        var name = word()
+        if name == "recursive" { name = word() }
+        guard !name.isEmpty else { return false }
+        if rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            rest = rest[rest.index(after: close)...].drop { $0.isWhitespace }
+        }
+        guard word() == "as" else { return false }
+        return rest.isEmpty || rest.first == "("
     }
 
     @Test func theLiteralScannerFindsStatements() {
         #expect(Self.isStatement("  select 1"))
         #expect(Self.isStatement("\nWITH x AS (select 1) select * from x"))
         #expect(Self.isStatement("analyze dw.indicator"))
+        #expect(Self.isStatement("with recursive tree (id) as ("))
+        #expect(!Self.isStatement("with deficits not addressed, 3 teachers"))
         #expect(!Self.isStatement("select"))
         #expect(!Self.isStatement("With deficits not addressed"))
         #expect(!Self.isStatement("selection"))
