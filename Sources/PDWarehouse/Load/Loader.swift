@@ -3,6 +3,7 @@ import Logging
 import PDCSV
 import PDContract
 import PDPostgres
+import PDXLSX
 
 /// Loads export files into the warehouse, one file = one batch = one transaction.
 ///
@@ -105,6 +106,10 @@ public final class Loader {
         } catch let refusal as HeaderRefusal {
             if let kind = refusal.kind { file.outcome.kind = kind }
             return .failure(Refusal(refusal))
+        } catch let refusal as WorkbookRefusal {
+            return .failure(Refusal(refusal))
+        } catch let error as XLSXError {
+            return .failure(Refusal(header: "malformed_xlsx", error.description, line: error.row ?? 1))
         } catch {
             return .failure(Refusal(header: "malformed_csv", String(describing: error)))
         }
@@ -127,9 +132,7 @@ public final class Loader {
     /// Dry run: every row validated and counted, nothing written.
     private func validateOnly(_ file: inout FileLoad, rows: any RowPipeline, screen: RowScreen) throws -> LoadOutcome {
         file.startReading()
-        try Self.readRows(&file.reader, into: &file.tally, progress: &file.progress, screen: screen) { fields, line in
-            rows.validate(fields, line: line)
-        }
+        try file.readRows(screen: screen) { fields, line in rows.validate(fields, line: line) }
         file.tally.pipelineNotices = rows.notices
         file.progress.finishReading(rows: file.tally.read)
         file.takeCounts()
@@ -338,7 +341,7 @@ public final class Loader {
         encode: (Int, inout CopyRow) throws -> Void
     ) throws {
         var row = CopyRow()
-        try readRows(&file.reader, into: &file.tally, progress: &file.progress, screen: screen) { fields, line in
+        try file.readRows(screen: screen) { fields, line in
             let result = rows.validate(fields, line: line)
             if case .accepted = result {
                 row.reset()
@@ -354,8 +357,8 @@ public final class Loader {
     /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
     /// `screen` rejects a row holding a NUL byte before it is decoded (so no NUL ever
     /// reaches COPY), and notes instead of counting a rejected row that is not data.
-    private static func readRows(
-        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress, screen: RowScreen,
+    static func readRows<Source: RowSource>(
+        _ reader: inout Source, into tally: inout RowTally, progress: inout LoadProgress, screen: RowScreen,
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
