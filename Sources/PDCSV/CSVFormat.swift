@@ -20,7 +20,7 @@ public enum CSVEncoding: String, Sendable, Hashable, CaseIterable, CustomStringC
 /// How a CSV file is written: its encoding, its delimiter, and whether it began with a UTF-8 BOM.
 ///
 /// The contract: a UTF-8 BOM means UTF-8, a UTF-16 BOM (`FF FE`, `FE FF`) UTF-16 (read through a
-/// transcoder); otherwise the file's bytes decide, line by line (`UTF8Validator.Evidence`): valid
+/// transcoder); otherwise the file's bytes decide, line by line (`UTF8Validator.LineEvidence`): valid
 /// UTF-8 is UTF-8; a file with lines of valid multi-byte UTF-8 and no more lines of invalid bytes
 /// than those is UTF-8 too (its invalid lines are rejected by the loader, never decoded as
 /// another encoding); anything else is Windows-1251. The delimiter
@@ -139,13 +139,13 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The format, given the file's first bytes (up to `prefixLength`) and what a
     /// `UTF8Validator` fed the whole file during another pass (e.g. hashing) found, by the rule of
-    /// `UTF8Validator.Evidence.readsAsUTF8`.
-    public static func detect(prefix: UnsafeRawBufferPointer, utf8 evidence: UTF8Validator.Evidence) -> CSVFormat {
+    /// `UTF8Validator.LineEvidence.readsAsUTF8`.
+    public static func detect(prefix: UnsafeRawBufferPointer, utf8 evidence: UTF8Validator.LineEvidence) -> CSVFormat {
         detect(prefix: prefix, isValidUTF8: evidence.readsAsUTF8)
     }
 
     /// The format, given the file's first bytes (up to `prefixLength`) and whether the file is
-    /// to be read as UTF-8 (valid, or `UTF8Validator.Evidence.readsAsUTF8`).
+    /// to be read as UTF-8 (valid, or `UTF8Validator.LineEvidence.readsAsUTF8`).
     public static func detect(prefix: UnsafeRawBufferPointer, isValidUTF8: Bool) -> CSVFormat {
         if let utf16 = utf16Encoding(ofBOM: prefix) {
             let text = UTF16Transcoder.utf8(from: prefix, bigEndian: utf16 == .utf16BigEndian)
@@ -171,7 +171,7 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The format of a CSV file. Reads the whole file in 1 MiB chunks (the encoding is decided
-    /// from every line, `UTF8Validator.Evidence`).
+    /// from every line, `UTF8Validator.LineEvidence`).
     public static func detect(path: String) throws(CSVError) -> CSVFormat {
         try detect(path: path, chunkSize: 1 << 20)
     }

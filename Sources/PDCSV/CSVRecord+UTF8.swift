@@ -1,7 +1,7 @@
 extension CSVRecord {
     /// The index of the first field whose bytes are not valid UTF-8, or nil (always nil for a
     /// record that is not UTF-8). A loader asks only when the file's scan found such lines
-    /// (`UTF8Validator.Evidence`), so a clean file never pays for it.
+    /// (`UTF8Validator.LineEvidence`), so a clean file never pays for it.
     public func firstFieldWithInvalidUTF8() -> Int? {
         guard encoding == .utf8, count > 0 else { return nil }
         let total = storage.ends[count - 1]

@@ -35,7 +35,7 @@ public struct UTF8Validator: Sendable {
 
     /// What the bytes fed so far say about their encoding, line by line (the last line counts
     /// even without a final newline; a sequence cut off at the end counts as invalid).
-    public struct Evidence: Sendable, Hashable, CustomStringConvertible {
+    public struct LineEvidence: Sendable, Hashable, CustomStringConvertible {
         /// Lines holding at least one valid multi-byte sequence and no invalid byte.
         public var linesWithMultibyte: Int
         /// Lines holding at least one byte that is not UTF-8.
@@ -68,14 +68,14 @@ public struct UTF8Validator: Sendable {
     }
 
     /// The evidence so far, the current (unfinished) line included.
-    public var evidence: Evidence {
+    public var evidence: LineEvidence {
         var multibyte = multibyteLines, invalid = invalidLines
         if lineHasInvalid || pending > 0 {
             invalid += 1
         } else if lineHasMultibyte {
             multibyte += 1
         }
-        return Evidence(linesWithMultibyte: multibyte, linesWithInvalidBytes: invalid)
+        return LineEvidence(linesWithMultibyte: multibyte, linesWithInvalidBytes: invalid)
     }
 
     /// Whether any byte of `word` is LF (0x0A).

@@ -54,7 +54,7 @@ public struct RowScreen: Sendable {
     // MARK: Bytes that are not UTF-8
 
     /// Whether records are checked for bytes that are not UTF-8 (`utf8Issue`): set by a loader
-    /// only for a file read as UTF-8 whose scan found such lines (`UTF8Validator.Evidence`), so
+    /// only for a file read as UTF-8 whose scan found such lines (`UTF8Validator.LineEvidence`), so
     /// that a clean file pays nothing per row.
     public var checksUTF8 = false
 

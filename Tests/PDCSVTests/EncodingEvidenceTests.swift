@@ -19,7 +19,7 @@ import Testing
     }
 
     /// The evidence of `bytes` fed in chunks of `size`.
-    static func evidence(_ bytes: [UInt8], chunk size: Int) -> UTF8Validator.Evidence {
+    static func evidence(_ bytes: [UInt8], chunk size: Int) -> UTF8Validator.LineEvidence {
         var validator = UTF8Validator()
         var start = 0
         while start < bytes.count {
@@ -30,7 +30,7 @@ import Testing
     }
 
     /// The reference: each line (split at LF) validated on its own by the standard library.
-    static func reference(_ bytes: [UInt8]) -> UTF8Validator.Evidence {
+    static func reference(_ bytes: [UInt8]) -> UTF8Validator.LineEvidence {
         var multibyte = 0, invalid = 0
         for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
             if String(validating: line, as: UTF8.self) == nil {
@@ -39,14 +39,14 @@ import Testing
                 multibyte += 1
             }
         }
-        return UTF8Validator.Evidence(linesWithMultibyte: multibyte, linesWithInvalidBytes: invalid)
+        return UTF8Validator.LineEvidence(linesWithMultibyte: multibyte, linesWithInvalidBytes: invalid)
     }
 
     @Test func aUTF8ExportWithAFewPastedLinesCountsThemAtEveryChunkSize() {
         let bytes = Self.mixed(rows: 40, pasted: [7, 8, 31])
         for size in [1, 2, 3, 5, 7, 8, 9, 64, 1 << 20] {
             let evidence = Self.evidence(bytes, chunk: size)
-            #expect(evidence == UTF8Validator.Evidence(linesWithMultibyte: 38, linesWithInvalidBytes: 3), "chunk \(size)")
+            #expect(evidence == UTF8Validator.LineEvidence(linesWithMultibyte: 38, linesWithInvalidBytes: 3), "chunk \(size)")
             #expect(evidence.readsAsUTF8 && !evidence.isValid)
         }
         #expect(CSVFormat.detect(bytes: bytes) == CSVFormat(encoding: .utf8, delimiter: UInt8(ascii: ";")))
@@ -57,14 +57,14 @@ import Testing
         // beside « » № — which are bytes 80–BF, UTF-8's continuation bytes.
         let bytes = CP1251.encode(Self.header + (1...200).map(Self.row).joined())
         let evidence = Self.evidence(bytes, chunk: 4096)
-        #expect(evidence == UTF8Validator.Evidence(linesWithMultibyte: 0, linesWithInvalidBytes: 201))
+        #expect(evidence == UTF8Validator.LineEvidence(linesWithMultibyte: 0, linesWithInvalidBytes: 201))
         #expect(!evidence.readsAsUTF8)
         #expect(CSVFormat.detect(bytes: bytes).encoding == .windows1251)
     }
 
     @Test func theRule() {
         func reads(_ multibyte: Int, _ invalid: Int) -> Bool {
-            UTF8Validator.Evidence(linesWithMultibyte: multibyte, linesWithInvalidBytes: invalid).readsAsUTF8
+            UTF8Validator.LineEvidence(linesWithMultibyte: multibyte, linesWithInvalidBytes: invalid).readsAsUTF8
         }
         #expect(reads(0, 0))          // ASCII
         #expect(reads(5, 0))          // valid UTF-8

@@ -4,7 +4,7 @@ import Foundation
 import PDCSV
 
 /// One pass over a file's bytes before it is parsed: its SHA-256 (to recognise a file already
-/// loaded) and, line by line, whether it is UTF-8 (`UTF8Validator.Evidence`: valid UTF-8, or
+/// loaded) and, line by line, whether it is UTF-8 (`UTF8Validator.LineEvidence`: valid UTF-8, or
 /// lines of multi-byte UTF-8 outnumbering the lines that are not — which the loader then rejects
 /// one by one; else Windows-1251). Memory stays flat.
 ///
@@ -18,7 +18,7 @@ struct FileScan {
     /// (meaningful for a text file only).
     let format: CSVFormat
     /// What the UTF-8 check found, line by line.
-    let utf8: UTF8Validator.Evidence
+    let utf8: UTF8Validator.LineEvidence
 
     /// Whether the rows must be checked for bytes that are not UTF-8 (`RowScreen.checksUTF8`):
     /// a text file read as UTF-8 in which the scan found such lines. Only such files pay a
@@ -107,7 +107,7 @@ private final class ScanResults: @unchecked Sendable {
     private let lock = NSLock()
     private var digest = ""
     private var byteCount = 0
-    private var evidence = UTF8Validator.Evidence(linesWithMultibyte: 0, linesWithInvalidBytes: 0)
+    private var evidence = UTF8Validator.LineEvidence(linesWithMultibyte: 0, linesWithInvalidBytes: 0)
     private var prefix: [UInt8] = []
     private var failure: Error?
 
@@ -115,7 +115,7 @@ private final class ScanResults: @unchecked Sendable {
         lock.withLock { self.digest = digest; self.byteCount = byteCount }
     }
 
-    func setValidity(_ evidence: UTF8Validator.Evidence, prefix: [UInt8]) {
+    func setValidity(_ evidence: UTF8Validator.LineEvidence, prefix: [UInt8]) {
         lock.withLock { self.evidence = evidence; self.prefix = prefix }
     }
 
@@ -123,7 +123,7 @@ private final class ScanResults: @unchecked Sendable {
         lock.withLock { if failure == nil { failure = error } }
     }
 
-    func snapshot() -> (String, Int, UTF8Validator.Evidence, [UInt8], Error?) {
+    func snapshot() -> (String, Int, UTF8Validator.LineEvidence, [UInt8], Error?) {
         lock.withLock { (digest, byteCount, evidence, prefix, failure) }
     }
 }
