@@ -94,15 +94,23 @@ public struct InboxRun {
             results.append(result)
             each(result)
         }
-        for file in try pendingFiles() {
+        let pending = try pendingFiles()
+        // Each file's state as listed: one that differs when it is read is still being written.
+        let listed = Dictionary(uniqueKeysWithValues: pending.compactMap { file in
+            FileState.of(file.path).map { (file.path, $0) }
+        })
+        for file in pending {
             var request = template
             request.path = file.path
             request.kind = nil
+            request.listedState = listed[file.path]
             var result = FileResult(fileName: file.lastPathComponent)
             do {
                 let outcome = try loader.load(request)
                 result.outcome = outcome
                 result.movedTo = try move(file, outcome: outcome)
+            } catch let error as FileChangedWhileRead {
+                result.leftInPlace = error.description
             } catch let error as PostgresError {
                 result.failure = error.description
                 results.append(result)

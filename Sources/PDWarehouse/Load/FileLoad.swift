@@ -10,6 +10,9 @@ struct FileLoad {
     let request: LoadRequest
     let scan: FileScan
     let started: Date
+    /// The file's state before it was scanned: the content hashed is the content loaded only
+    /// while it stays so (`checkUnchanged`).
+    let stateBeforeScan: FileState?
     /// The rows being read: a CSV file, or the sheet of a workbook the header step chose.
     private var table: Table
     /// The workbook, when the file is one (`FileContainer.zip`, by its content): opened by the
@@ -36,16 +39,29 @@ struct FileLoad {
 
     /// Opens a CSV reader at the file's first row (a workbook waits for the header step).
     /// Throws `WarehouseError.fileUnreadable` for a file that cannot be opened.
-    init(request: LoadRequest, scan: FileScan, started: Date) throws {
+    init(request: LoadRequest, scan: FileScan, started: Date, stateBeforeScan: FileState?) throws {
         self.request = request
         self.scan = scan
         self.started = started
+        self.stateBeforeScan = stateBeforeScan
         switch scan.container {
         case .zip, .compoundFile: table = .lent
         case .text: table = .csv(try Self.openReader(request.path, format: scan.format))
         }
         progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
         outcome = LoadOutcome(status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
+    }
+
+    /// Throws `FileChangedWhileRead` when the file is not as it was when it was listed and
+    /// scanned: called after the rows were read and before anything is recorded.
+    func checkUnchanged() throws {
+        let now = FileState.of(request.path)
+        if let listed = request.listedState, listed != stateBeforeScan {
+            throw FileChangedWhileRead(fileName: request.fileName, before: listed, after: stateBeforeScan)
+        }
+        if now != stateBeforeScan {
+            throw FileChangedWhileRead(fileName: request.fileName, before: stateBeforeScan, after: now)
+        }
     }
 
     /// Starts the progress line over, when the rows start to be read.

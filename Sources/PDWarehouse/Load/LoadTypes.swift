@@ -20,6 +20,9 @@ public struct LoadRequest: Sendable {
     /// `--sheet`: the sheet of a workbook to read (else the first visible sheet whose header
     /// matches); ignored for a CSV file.
     public var sheet: String?
+    /// The file's state when `etl run` listed the inbox: a file that differs by the time it is
+    /// read is still being written (`FileChangedWhileRead`).
+    public var listedState: FileState?
 
     public init(
         path: String, kind: ExportKind? = nil, explicitYear: AcademicYear? = nil, mapping: ContractMapping = .none,

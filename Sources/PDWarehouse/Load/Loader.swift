@@ -71,6 +71,7 @@ public final class Loader {
         case .failure(let refusal): return try refuse(&file, refusal, connection: connection)
         }
         if let skipped = try skipIfAlreadyLoaded(&file, connection: connection) { return skipped }
+        if request.listedState != nil { try file.checkUnchanged() }
         // Empty header cells (rows ending in extra delimiters) are not columns worth naming.
         let ignoredColumns = header.unknownColumns.map(\.name).filter { TextFold.clean($0) != nil }
         if !ignoredColumns.isEmpty {
@@ -94,7 +95,9 @@ public final class Loader {
     /// Scan: the file's hash, size and encoding, and a reader at its first row.
     private func scan(_ request: LoadRequest) throws -> FileLoad {
         let started = Date()
-        return try FileLoad(request: request, scan: try FileScan.scan(path: request.path), started: started)
+        let state = FileState.of(request.path)
+        return try FileLoad(request: request, scan: try FileScan.scan(path: request.path), started: started,
+                            stateBeforeScan: state)
     }
 
     /// Header: the first row, within the first rows, that matches a kind (the request's, if it
@@ -135,6 +138,7 @@ public final class Loader {
     private func validateOnly(_ file: inout FileLoad, rows: any RowPipeline, screen: RowScreen) throws -> LoadOutcome {
         file.startReading()
         try file.readRows(screen: screen) { fields, line in rows.validate(fields, line: line) }
+        try file.checkUnchanged()
         file.tally.pipelineNotices = rows.notices
         file.progress.finishReading(rows: file.tally.read)
         file.takeCounts()
@@ -166,6 +170,8 @@ public final class Loader {
                 &file, description, context, stagedRows: stagedRows, screen: screen, batchKey: batchKey,
                 connection: connection)
             file.progress.finishReading(rows: file.tally.read)
+            // The content hashed must be the content loaded: a file still being written is left.
+            try file.checkUnchanged()
             try context.dimensions.insertNewMembers(connection: connection, sql: sql, batchKey: batchKey)
             try check(path, description, batchKey: batchKey, connection: connection)
             if case .staged = path { try merge(description.merge, connection: connection) }
@@ -300,6 +306,9 @@ public final class Loader {
 
     /// Refuse: nothing of the file's data, only the batch and why, in a small transaction of its own.
     private func refuse(_ file: inout FileLoad, _ refusal: Refusal, connection: Connection) throws -> LoadOutcome {
+        // A file refused while it was still being written (a half-written header, rows cut short)
+        // is left for the next run instead.
+        try file.checkUnchanged()
         file.outcome.rowsRejected = refusal.rowsRejected ?? file.outcome.rowsRejected
         file.outcome.status = .refused
         file.outcome.message = refusal.message
