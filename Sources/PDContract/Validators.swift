@@ -79,15 +79,25 @@ struct PersonColumns {
         isSNILSColumn = header.index(of: .teacherID).map { TeacherIdentifier.isSNILSHeader(header.header[$0]) } ?? false
     }
 
-    /// Position → derived category, so that each distinct position is folded once.
-    var derivedCategories = ByteTable<StaffCategory>()
+    /// Position → derived category (and the look-alike repair that made it leadership, if one
+    /// did), so that each distinct position is folded once.
+    var derivedCategories = ByteTable<(category: StaffCategory, repair: LookalikeLetters.Repair?)>()
 
-    mutating func derivedCategory(_ position: String?) -> StaffCategory {
-        guard let position else { return .teaching }
+    /// The category of a row without one, from its position (`StaffCategory.derived`). A position
+    /// that names a director only once its Latin look-alike letters are read as Cyrillic
+    /// («Дирeктор») comes back with the repair, to be reported; tried only for positions that
+    /// do not read as leadership as written, once per distinct position.
+    mutating func derivedCategory(_ position: String?) -> (category: StaffCategory, repair: LookalikeLetters.Repair?) {
+        guard let position else { return (.teaching, nil) }
         if let known = derivedCategories.value(for: position) { return known }
-        let category = StaffCategory.derived(fromFoldedPosition: TextFold.fold(position))
-        derivedCategories.insert(category, for: position)
-        return category
+        var derived: (category: StaffCategory, repair: LookalikeLetters.Repair?)
+            = (StaffCategory.derived(fromFoldedPosition: TextFold.fold(position)), nil)
+        if derived.category == .teaching, let repair = LookalikeLetters.repair(position),
+           StaffCategory.derived(fromFoldedPosition: TextFold.fold(repair.text)) == .leadership {
+            derived = (.leadership, repair)
+        }
+        derivedCategories.insert(derived, for: position)
+        return derived
     }
 
     struct Values {
@@ -133,8 +143,17 @@ struct PersonColumns {
             pseudonym = made
         }
         let positionText = Cells.text(position, fields, line, &issues)
-        let category = Cells.code(staffCategory, &staffCategories, fields, line, &issues, &notes)
-            ?? derivedCategory(positionText)
+        var category: StaffCategory
+        if let given = Cells.code(staffCategory, &staffCategories, fields, line, &issues, &notes) {
+            category = given
+        } else {
+            let derived = derivedCategory(positionText)
+            category = derived.category
+            if let repair = derived.repair {
+                notes.append(LookalikeLetters.notice(line: line, column: position.name, field: .position,
+                                                     value: position.raw(fields), repair: repair))
+            }
+        }
         return Values(schoolCode: school, pseudonym: pseudonym, position: positionText,
                       staffCategory: category, subject: Cells.text(subject, fields, line, &issues))
     }

@@ -89,6 +89,18 @@ struct LookalikeLetterTests {
         #expect(validator.notices.map(\.line) == [2, 3, 4, 5, 6])
     }
 
+    @Test("a position naming a director with look-alike letters derives leadership, reported")
+    func derivedCategory() throws {
+        var validator = try Fixtures.enrolmentValidator()
+        let row = Self.enrolment([.position: "Зам. дирeктора по УВР", .staffCategory: ""])
+        #expect(validator.validate(row, line: 2).record?.staffCategory == .leadership)
+        #expect(validator.notices.map(\.field) == [.position])
+        #expect(validator.notices.first?.value == "Зам. дирeктора по УВР")
+        // A teacher's position stays teaching and reports nothing.
+        #expect(validator.validate(Self.enrolment([.position: "учитель", .courseTitle: "Курс 2"]), line: 3).record?.staffCategory == .teaching)
+        #expect(validator.notices.count == 1)
+    }
+
     @Test("a rejected row reports its errors, not its look-alike letters")
     func rejectedRow() throws {
         var validator = try Fixtures.enrolmentValidator()
