@@ -22,6 +22,9 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case badSNILS = "bad_snils"
     /// A free-text value longer than the warehouse stores (1000 bytes of UTF-8).
     case tooLong = "too_long"
+    /// A form service's timestamp that is not in an accepted layout, or whose day and month
+    /// cannot be told apart (`3/12/2024`).
+    case badTimestamp = "bad_timestamp"
 
     // Notices: reported, never counted as rejected rows nor against the reject ratio.
 
@@ -37,13 +40,16 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case skippedNULPadding = "skipped_nul_padding"
     /// A 10-digit СНИЛС read with the leading zero that Excel dropped restored.
     case snilsLeadingZeroRestored = "snils_leading_zero_restored"
+    /// An earlier submission of a teacher's form in a year, replaced by a later one (the latest
+    /// by `submitted_at` wins).
+    case supersededSubmission = "superseded_submission"
 
     /// True for the notices: what they report is not an error of the row, so they count neither
     /// as rejected rows nor against `--max-reject-ratio`.
     public var isNotice: Bool {
         switch self {
         case .skippedSeparatorLine, .skippedTitleRow, .skippedTotalsRow, .skippedRepeatedHeader,
-             .skippedNULPadding, .snilsLeadingZeroRestored:
+             .skippedNULPadding, .snilsLeadingZeroRestored, .supersededSubmission:
             return true
         default:
             return false
@@ -72,12 +78,14 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .nulByte: return "в строке нулевой байт (0x00), его нельзя сохранить"
         case .badSNILS: return "под заголовком СНИЛС цифры, но это не СНИЛС (нужно 11 цифр)"
         case .tooLong: return "текст длиннее 1000 байт (около 500 русских букв)"
+        case .badTimestamp: return "отметка времени не распознана (ожидается 2024-03-12 10:15:02 или 12.03.2024 10:15:02)"
         case .skippedSeparatorLine: return "строка sep= для Excel пропущена"
         case .skippedTitleRow: return "строка над заголовками (название таблицы) пропущена"
         case .skippedTotalsRow: return "итоговая строка («Итого», «Всего») пропущена"
         case .skippedRepeatedHeader: return "повтор строки заголовков внутри данных пропущен"
         case .skippedNULPadding: return "нулевые байты в конце файла (заполнение) не прочитаны"
         case .snilsLeadingZeroRestored: return "СНИЛС из 10 цифр прочитан с восстановленным ведущим нулём"
+        case .supersededSubmission: return "более ранний ответ педагога за этот учебный год заменён более поздним"
         }
     }
 
@@ -100,12 +108,14 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .nulByte: return "the row holds a NUL byte (0x00), which cannot be stored"
         case .badSNILS: return "digits under a SNILS header that are not a SNILS (11 digits expected)"
         case .tooLong: return "text longer than 1000 bytes (about 500 Cyrillic letters)"
+        case .badTimestamp: return "unreadable timestamp (expected 2024-03-12 10:15:02 or 12.03.2024 10:15:02)"
         case .skippedSeparatorLine: return "Excel's sep= line skipped"
         case .skippedTitleRow: return "line above the header row (a title) skipped"
         case .skippedTotalsRow: return "totals row («Итого», «Всего») skipped"
         case .skippedRepeatedHeader: return "header row repeated inside the data skipped"
         case .skippedNULPadding: return "NUL bytes padding the end of the file not read"
         case .snilsLeadingZeroRestored: return "10-digit SNILS read with its leading zero restored"
+        case .supersededSubmission: return "an earlier submission of the teacher for this academic year, replaced by a later one"
         }
     }
 
