@@ -1,7 +1,9 @@
 import Foundation
 import PDContract
 import PDPostgres
+import PDCSV
 import PDSample
+import PDXLSX
 import Testing
 @testable import PDWarehouse
 
@@ -61,6 +63,62 @@ struct FormSurveyLoadTests {
         // The form rows keep their submission times; the CSV census has none.
         #expect(try forms.count("select count(*) from dw.fact_teacher_year where submitted_at is null") == 0)
         #expect(try csv.count("select count(*) from dw.fact_teacher_year where submitted_at is not null") == 0)
+    }
+
+    /// The form export `csvPath` as the service's XLSX download: the timestamp a date-time cell,
+    /// the numeric answers number cells, the rest text.
+    static func workbook(from csvPath: String, to path: String, mapping: ContractMapping) throws {
+        var reader = try CSVReader(path: csvPath)
+        var records: [[String]] = []
+        while try reader.next() { records.append(reader.record.strings()) }
+        let header = try #require(records.first)
+        let map = try HeaderMap(kind: .survey, header: header, mapping: mapping)
+        let numeric = Set(ExportKind.survey.fields.filter {
+            if case .integer = $0.valueType { return true } else { return false }
+        }.compactMap { map.index(of: $0.field) })
+        let writer = try XLSXWriter(path: path)
+        let sheet = try writer.addSheet(named: "Ответы на форму (1)", frozenRows: 1)
+        try sheet.appendHeader(header)
+        for row in records.dropFirst() {
+            try sheet.append(row.enumerated().map { index, cell -> XLSXValue in
+                if index == 0, case let .success(time) = SubmissionTime.parse(cell) {
+                    let second = time.secondOfDay
+                    return .date(XLSXDate(year: time.date.year, month: time.date.month, day: time.date.day,
+                                          hour: second / 3600, minute: second / 60 % 60, second: second % 60)!)
+                }
+                if numeric.contains(index), let number = Int(cell) { return .integer(number) }
+                return cell.isEmpty ? .empty : .text(cell)
+            })
+        }
+        try writer.close()
+    }
+
+    @Test("the same form export as an XLSX workbook loads to the same census, and mapping suggest reads it")
+    func workbookExport() throws {
+        let csv = try LoadFixture()
+        let xlsx = try LoadFixture()
+        let city = csv.folder.appendingPathComponent("city").path
+        let year = Self.years[1]
+        _ = try SampleCity(options: SampleOptions(schools: 4, teachers: 120, years: [year], seed: 5, formSurvey: true))
+            .write(to: city)
+        let mapping = try ContractMapping.load(path: city + "/form_survey.mapping.toml")
+        let book = xlsx.folder.appendingPathComponent("Мониторинг (ответы).xlsx").path
+        try Self.workbook(from: city + "/form_survey_\(year.start).csv", to: book, mapping: mapping)
+        for fixture in [csv, xlsx] { _ = try fixture.load(city + "/schools.csv", kind: .schools) }
+        let census = try csv.load(city + "/survey_\(year).csv", kind: .survey)
+        #expect(census.status == .loaded, "\(census.summaryLine)")
+        let loader = xlsx.loader()
+        defer { loader.close() }
+        let form = try loader.load(LoadRequest(path: book, mapping: mapping))
+        #expect(form.status == .loaded && form.rowsRejected == 0, "\(form.summaryLine) \(form.rejects)")
+        #expect(form.rowsLoaded == census.rowsLoaded)
+        #expect(try xlsx.censusFacts() == csv.censusFacts())
+
+        let fromCSV = try Warehouse.suggestMapping(path: city + "/form_survey_\(year.start).csv")
+        let fromBook = try Warehouse.suggestMapping(path: book)
+        let headerLines = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(" = ") } }
+        #expect(headerLines(fromBook) == headerLines(fromCSV))
+        #expect(headerLines(fromBook).count >= 20, "\(fromBook)")
     }
 
     static let header = "Отметка времени,Код ОО,Укажите ваш СНИЛС,Стаж,Участвуете ли вы в наставничестве?"

@@ -21,8 +21,11 @@ struct MappingCommand: ParsableCommand {
                 """
         )
 
-        @Argument(help: "Выгрузка (CSV) / The export (CSV).")
+        @Argument(help: "Выгрузка (CSV или XLSX) / The export (CSV or XLSX).")
         var file: String
+
+        @Option(name: .long, help: "Лист книги XLSX (по умолчанию первый видимый) / The workbook's sheet (default: the first visible).")
+        var sheet: String?
 
         @Option(name: .long, help: "Сколько строк данных просмотреть / Data rows to look at.")
         var rows: Int = 2000
@@ -32,7 +35,7 @@ struct MappingCommand: ParsableCommand {
         }
 
         func run() throws {
-            print(try Warehouse.suggestMapping(path: file, rowLimit: rows), terminator: "")
+            print(try Warehouse.suggestMapping(path: file, sheet: sheet, rowLimit: rows), terminator: "")
         }
     }
 }
