@@ -196,6 +196,11 @@ public struct MappingSuggestion: Sendable {
         let folded = TextFold.fold(text)
         if let code = table[folded] { return (code, true) }
         let words = Self.words(folded)
+        // «Не участвую», «Нет, не проходил(а)»: a refusal means the field's no.
+        if let first = words.first, first == "не" || first == "нет" {
+            if field.codes?.contains("none") == true { return ("none", false) }
+            if field.codes == ["true", "false"] { return ("false", false) }
+        }
         // The longest spelling that the value starts with, or that is one of its words.
         var best: (length: Int, code: String)?
         for (spelling, code) in table where spelling.count >= 2 {
@@ -205,7 +210,21 @@ public struct MappingSuggestion: Sendable {
             let asWords = !spellingWords.isEmpty && Self.containsRun(words, spellingWords)
             if startsWith || asWords, spelling.count > (best?.length ?? 0) { best = (spelling.count, code) }
         }
-        return (best?.code, false)
+        if let best { return (best.code, false) }
+        // Else a word of a spelling in another grammatical form: «аттестационной» for
+        // «аттестация», «конкурсов» for «конкурсы» (a shared stem of at least 6 letters).
+        var stemmed: (length: Int, code: String)?
+        for (spelling, code) in table {
+            for spellingWord in Self.words(spelling) where spellingWord.count >= 6 {
+                for word in words {
+                    let shared = zip(word, spellingWord).prefix { $0 == $1 }.count
+                    if shared >= 6, shared >= min(word.count, spellingWord.count) - 3, shared > (stemmed?.length ?? 0) {
+                        stemmed = (shared, code)
+                    }
+                }
+            }
+        }
+        return (stemmed?.code, false)
     }
 
     private static func containsRun(_ words: [String], _ run: [String]) -> Bool {

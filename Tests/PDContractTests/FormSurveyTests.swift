@@ -176,6 +176,20 @@ struct MappingSuggestionTests {
         #expect(suggestion.toml.contains("# psychological = \"Психолого-педагогические (работа с детьми с ОВЗ, инклюзия)\""))
     }
 
+    @Test("the code of an option: built in, by a spelling it starts with or holds, by a stem, a refusal is no", arguments: [
+        ("Высшая", ContractField.qualificationCategory, "highest"),
+        ("Да, проходил(а)", .deficitDiagnostic, "true"),
+        ("Нет, не проходил(а)", .deficitDiagnostic, "false"),
+        ("Не участвую", .mentoringRole, "none"),
+        ("Да, я наставник", .mentoringRole, "mentor"),
+        ("Эксперт аттестационной комиссии", .expertRoles, "attestation"),
+        ("Член жюри конкурсов, олимпиад", .expertRoles, "competitions"),
+        ("Цифровые (ИКТ)", .deficits, "digital"),
+    ])
+    func codes(text: String, field: ContractField, code: String) {
+        #expect(MappingSuggestion.guessCode(text, field: field).0 == code, "\(text)")
+    }
+
     @Test("a multi-select cell splits where a new option starts", arguments: [
         ("Член жюри конкурсов, олимпиад, Другое", ["Член жюри конкурсов, олимпиад", "Другое"]),
         ("Член предметной комиссии ГИА (ЕГЭ, ОГЭ), Эксперт", ["Член предметной комиссии ГИА (ЕГЭ, ОГЭ)", "Эксперт"]),
