@@ -210,3 +210,52 @@ struct FormSurveyLoadTests {
         #expect(try Self.teacher95(fixture) == [["2023-2024", "S01", "8", "none", "2023-12-01 09:00:00"]])
     }
 }
+
+/// The command line of form-service surveys: `pdmon load survey … --mapping` refuses an
+/// ambiguous mapping before reading the file, and `pdmon mapping suggest` prints a mapping file.
+@Suite(.enabled(if: TestDatabase.isConfigured && PDMonProcess.isAvailable,
+                "needs PDMON_TEST_DATABASE_URL and a built pdmon: run scripts/test"))
+struct FormSurveyCommandTests {
+    @Test("a mapping whose option reads as a list of other options is refused up front (exit 2), nothing written")
+    func ambiguousMappingRefused() throws {
+        let fixture = try LoadFixture()
+        let environment = ["PDMON_DATABASE_URL": fixture.db.url, "PDMON_PSEUDONYM_KEY": LoadFixture.key]
+        #expect(try PDMonProcess.run(["db", "migrate"], environment: environment).status == 0)
+        try fixture.loadSchools()
+        let forms = try fixture.write("forms.csv", """
+            Отметка времени,Код ОО,СНИЛС,Стаж,Выявленные дефициты
+            15.09.2023 10:01:00,S01,112-233-445 95,6,"Предметные, Методические"
+            """)
+        let mapping = try fixture.write("ambiguous.toml", """
+            [values.deficits]
+            psychological = "Предметные, Методические"
+            """)
+        let batches = try fixture.count("select count(*) from dw.etl_batch")
+        let run = try PDMonProcess.run(["load", "survey", forms, "--mapping", mapping], environment: environment)
+        #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains("«Предметные, Методические»"), "\(run.stderr)")
+        #expect(try fixture.count("select count(*) from dw.etl_batch") == batches)
+        #expect(try fixture.count("select count(*) from dw.fact_teacher_year") == 0)
+    }
+
+    @Test("pdmon mapping suggest prints a mapping file that loads the sample city's form export")
+    func suggestCommand() throws {
+        let fixture = try LoadFixture()
+        let environment = ["PDMON_DATABASE_URL": fixture.db.url, "PDMON_PSEUDONYM_KEY": LoadFixture.key]
+        let city = fixture.folder.appendingPathComponent("city").path
+        #expect(try PDMonProcess.run(["sample", "--out", city, "--schools", "3", "--teachers", "60",
+                                      "--years", "2023-2024", "--form-survey"]).status == 0)
+        let suggest = try PDMonProcess.run(["mapping", "suggest", city + "/form_survey_2023.csv"])
+        #expect(suggest.status == 0, "\(suggest.stderr)")
+        let draft = try ContractMapping(toml: suggest.stdout, source: "draft.toml")
+        #expect(draft.headerAliases[.survey]?[.experienceYears] == ["Сколько полных лет вы работаете педагогом?"])
+        #expect(try PDMonProcess.run(["mapping", "suggest", city + "/missing.csv"]).status == 2)
+        // The sample's own mapping loads the export with the nightly command's detection.
+        #expect(try PDMonProcess.run(["db", "migrate"], environment: environment).status == 0)
+        #expect(try PDMonProcess.run(["load", "schools", city + "/schools.csv"], environment: environment).status == 0)
+        let load = try PDMonProcess.run(["load", "survey", city + "/form_survey_2023.csv",
+                                         "--mapping", city + "/form_survey.mapping.toml"], environment: environment)
+        #expect(load.status == 0, "\(load.stdout)\n\(load.stderr)")
+        #expect(try fixture.count("select count(*) from dw.fact_teacher_year") == 60)
+    }
+}
