@@ -64,8 +64,20 @@ public struct ReportPresentation: Sendable {
 
     /// The trend as one row per school (or the city) and one column per academic year, then
     /// the change over the last two years and its mark (see `pivotTrend`).
-    public func trend(_ long: ResultTable, indicator: IndicatorInfo) -> ResultTable {
-        Self.pivotTrend(long, indicator: indicator, language: language)
+    /// `firstYear`: the start of the first academic year of data: the years of an incomplete
+    /// three-year window are marked `†` in their captions, with a note (`ThreeYearWindow`).
+    public func trend(_ long: ResultTable, indicator: IndicatorInfo, firstYear: Int? = nil) -> ResultTable {
+        var table = Self.pivotTrend(long, indicator: indicator, language: language)
+        guard let firstYear, ThreeYearWindow.applies(to: indicator.id) else { return table }
+        var marked = false
+        for index in table.columns.indices {
+            guard let year = AcademicYear.parse(table.columns[index].name), year.label == table.columns[index].name,
+                  year.start < firstYear + 2 else { continue }
+            table.columns[index].caption = year.label + " †"
+            marked = true
+        }
+        if marked { table.notes.append(HeatTable.incompleteNote(language)) }
+        return table
     }
 
     /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and

@@ -176,12 +176,13 @@ public enum DOCXRenderer {
         }
 
         /// Column widths in twentieths of a point over the text width of A4 between the
-        /// margins (9355): each column's share grows with its longest line (4–40 characters).
+        /// margins (9355): each column's share grows with its longest line (4–32 characters,
+        /// plus 3 for the cell's margins; a heading counts by its longest word, as it may wrap).
         static func widths(headings: [String], rows: [[String]]) -> [Int] {
             let weights = headings.indices.map { column in
-                let longest = ([headings[column]] + rows.map { column < $0.count ? $0[column] : "" })
-                    .map { DisplayWidth.of($0) }.max() ?? 0
-                return Double(min(40, max(4, longest)))
+                let heading = headings[column].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0
+                let longest = rows.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+                return Double(min(32, max(4, heading, longest)) + 3)
             }
             let total = weights.reduce(0, +)
             return weights.map { max(400, Int(9355 * $0 / max(total, 1))) }
@@ -191,7 +192,7 @@ public enum DOCXRenderer {
             paragraph("\(heat.title), \(heat.unit)", style: "Caption", keepNext: true)
             body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"PDTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
                 + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
-            let yearWidth = min(1300, 9355 / (heat.years.count + 3))
+            let yearWidth = min(1450, 9355 / (heat.years.count + 3))
             let nameWidth = 9355 - yearWidth * heat.years.count
             body += "<w:gridCol w:w=\"\(nameWidth)\"/>" + String(repeating: "<w:gridCol w:w=\"\(yearWidth)\"/>", count: heat.years.count)
             body += "</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
@@ -216,9 +217,9 @@ public enum DOCXRenderer {
             charts.append(chart)
             drawingID += 1
             let relationship = "rIdChart\(charts.count)"
-            // 16 × 8 cm.
-            body += "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
-                + "<wp:extent cx=\"5760000\" cy=\"2880000\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+            // 16 × 7 cm; not kept with the next paragraph, so a run of charts breaks between them.
+            body += "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+                + "<wp:extent cx=\"5760000\" cy=\"2520000\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
                 + "<wp:docPr id=\"\(drawingID)\" name=\"\(escape(chart.title))\"/><wp:cNvGraphicFramePr/>"
                 + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
                 + "<c:chart r:id=\"\(relationship)\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"

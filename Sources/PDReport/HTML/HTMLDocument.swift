@@ -187,6 +187,7 @@ public struct HTMLDocument: Sendable {
     h3 { font-size: 16px; margin: 20px 0 8px; }
     .note { color: #4b5563; font-size: 12px; }
     .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+    .charts > .chart-card:only-child { grid-column: 1 / -1; max-width: 760px; }
     .chart-card { margin: 0; padding: 8px 10px; border: 1px solid #e5e7eb; border-radius: 6px; break-inside: avoid; page-break-inside: avoid; }
     .chart-card figcaption { font-weight: bold; font-size: 13px; margin-bottom: 4px; }
     svg.chart { display: block; height: auto; }

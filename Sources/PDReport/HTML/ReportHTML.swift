@@ -21,7 +21,10 @@ public enum ReportHTML {
         let schools = chart.series.filter { !$0.isCity }
         var blocks: [HTMLDocument.Block] = []
         let years = trend.columns.filter { isAcademicYear($0.name) }.map(\.name)
-        let incomplete = ThreeYearWindow.incompleteYears(
+        // The years the presentation marked (it knows the first year of data); else the
+        // first two of the table's own years.
+        let marked = Set(trend.columns.filter { isAcademicYear($0.name) && ($0.caption ?? "").hasSuffix("†") }.map(\.name))
+        let incomplete = !marked.isEmpty ? marked : ThreeYearWindow.incompleteYears(
             indicator: indicatorID, years: years.compactMap { label in AcademicYear.parse(label).map { ($0.start, label) } })
         chart.incomplete = years.map { incomplete.contains($0) }
         if schools.count > maxLines {

@@ -1,3 +1,4 @@
+import PDContract
 import PDPostgres
 import PDReport
 
@@ -71,7 +72,8 @@ public struct StandardReports {
         if let to { values["to"] = [to] }
         if !schools.isEmpty { values["school"] = schools }
         let long = try ReportRunner(connection: connection).run(try library.report("trend"), values: values)
-        return presentation.trend(long, indicator: info)
+        let firstYear = try choices.years().compactMap { AcademicYear.parse($0.value)?.start }.min()
+        return presentation.trend(long, indicator: info, firstYear: firstYear)
     }
 
     /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and
