@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "PDWarehouse",
             dependencies: [
-                "PDPostgres", "PDCSV", "PDContract", "PDReport",
+                "PDPostgres", "PDCSV", "PDContract", "PDReport", "PDXLSX",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         // The parser micro-benchmark (issue 5): CSVReader and the validators alone, no database.
-        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
+        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract", "PDXLSX"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
         .testTarget(
