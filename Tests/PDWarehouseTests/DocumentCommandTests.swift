@@ -47,6 +47,10 @@ struct DocumentCommandTests {
             #expect(!data.isEmpty && data.allSatisfy { $0.kinds.contains(.number) }, "\(file): numbers are numbers")
             #expect(!rows[1].values.joined().contains("_"), "\(file): no machine names in the header")
         }
+        // The recommendations' values sheet: one row per indicator and subject, numbers as numbers.
+        let values = try #require(try Self.rows(path("recommend.xlsx"))["Значения"])
+        #expect(values[1].values == ["Показатель", "Код ОО", "Наименование ОО", "Значение", "Числитель", "Знаменатель", "Оговорка"])
+        #expect(values[2].string(at: 2) == "Город" && values[2].kind(at: 4) == .number && values[2].kind(at: 5) == .number)
         // A percentage is a fraction under a percent format: 67.6 % is 0.676.
         let indicators = try #require(try Self.rows(path("indicators.xlsx"))["Показатели мониторинга"])
         let value = try #require(Double(indicators[2].string(at: 6)))

@@ -29,8 +29,40 @@ extension RecommendationResult {
         return [
             SpreadsheetPart(sheetName: ru ? "Рекомендации" : "Recommendations",
                             table: RecommendationRenderer.table(report, language: language, names: true)),
-            SpreadsheetPart(sheetName: ru ? "Значения" : "Values", table: valuesTable(language: language)),
+            SpreadsheetPart(sheetName: ru ? "Значения" : "Values", table: valuesSheet(language: language)),
         ]
+    }
+
+    /// The year's values for a spreadsheet: one row per indicator and subject (the city, then
+    /// every school of the report), value, numerator and denominator as numbers.
+    public func valuesSheet(language: ReportLanguage) -> ResultTable {
+        var rows: [[String?]] = []
+        var units: [IndicatorInfo.Unit?] = []
+        var small = false
+        let city = ReportCatalogue.text("city", in: language)
+        for indicator in report.indicators {
+            for code in [nil] + schools.map(Optional.some) {
+                let figure = code.map { history.schools[$0]?[indicator.id]?[year] } ?? history.city[indicator.id]?[year]
+                guard let figure else { continue }
+                let isSmall = figure.isSmall && figure.value != nil
+                if isSmall { small = true }
+                rows.append([indicator.name(in: language), code, code.map { history.schoolNames[$0] ?? $0 } ?? city,
+                             figure.value?.description, String(figure.numerator), String(figure.denominator), isSmall ? "*" : nil])
+                units.append(indicator.isPercent ? .percent : .hours)
+            }
+        }
+        return ResultTable(
+            title: ReportCatalogue.text("title.indicators", in: language) + ", " + report.yearLabel,
+            columns: [
+                ResultColumn(name: "indicator", caption: ReportCatalogue.text("indicator", in: language)),
+                ResultColumn(name: "school_code", caption: ReportCatalogue.text("school_code", in: language)),
+                ResultColumn(name: "school_name", caption: ReportCatalogue.text("school_name", in: language)),
+                ResultColumn(name: "value", type: .decimal, caption: ReportCatalogue.text("value", in: language), unit: .indicatorValue),
+                ResultColumn(name: "numerator", type: .integer, caption: ReportCatalogue.text("numerator", in: language)),
+                ResultColumn(name: "denominator", type: .integer, caption: ReportCatalogue.text("denominator", in: language)),
+                ResultColumn(name: "caveat", caption: language == .ru ? "Оговорка" : "Caveat"),
+            ],
+            rows: rows, notes: small ? [ReportCatalogue.text("caveat.small_denominator", in: language)] : [], rowUnits: units)
     }
 
     /// The section codes in order: nil (the city), then the schools.
