@@ -241,6 +241,16 @@ import ZIPFoundation
         #expect(pdf.count > 5_000)
     }
 
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first(where: FileManager.default.isExecutableFile(atPath:))
+
+    @Test(.enabled(if: chromium != nil, "skipped: Chromium is not installed (apt-get install chromium)"))
+    func chromiumPrintsTheHTMLToPDF() throws {
+        let pdf = try PDFConverter.pdf(Self.document, tool: .chromium(try #require(Self.chromium)))
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        #expect(pdf.count > 5_000)
+    }
+
     @Test func noConverterIsAClearUsageError() {
         #expect(PDFConverter.find(environment: ["PATH": "/nonexistent"]) == nil)
         #expect(throws: DocumentError.noPDFConverter(searched: PDFConverter.searched)) {
