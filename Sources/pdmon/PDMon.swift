@@ -20,6 +20,7 @@ struct PDMon: ParsableCommand {
             SampleCommand.self,
             ReportCommand.self,
             RecommendCommand.self,
+            BriefCommand.self,
             PlanCommand.self,
             AuditCommand.self,
             MappingCommand.self,
