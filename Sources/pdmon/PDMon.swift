@@ -22,6 +22,7 @@ struct PDMon: ParsableCommand {
             RecommendCommand.self,
             PlanCommand.self,
             AuditCommand.self,
+            AccessCommand.self,
         ]
     )
 
