@@ -264,4 +264,32 @@ struct SchoolAccessTests {
         #expect(roles.rows == [["pdmon_loader", "f", "f", "f", "f"], ["pdmon_reader", "f", "f", "f", "f"]])
         _ = first
     }
+
+    /// The commands as an administrator and an analyst type them.
+    @Test(.enabled(if: PDMonProcess.isAvailable, "needs a built pdmon: run scripts/test"))
+    func theCommandLineGrantsAndTheAnalystsReportsShowTheirSchool() throws {
+        let f = try Self.example()
+        let login = try TestLogin(f.database, roles: ["pdmon_reader"])
+        let asOwner = ["PDMON_DATABASE_URL": f.database.url]
+        let grant = try PDMonProcess.run(["access", "grant", login.name, "--school", "S01", "--lang", "en"], environment: asOwner)
+        #expect(grant.status == 0, "\(grant.stdout)\n\(grant.stderr)")
+        #expect(grant.stdout.contains("may now see: S01"), "\(grant.stdout)")
+        let list = try PDMonProcess.run(["access", "list", "--format", "csv"], environment: asOwner)
+        #expect(list.stdout.contains("\(login.name),S01,"), "\(list.stdout)")
+        let unknown = try PDMonProcess.run(["access", "grant", "no_such_role_pdmon", "--school", "S01"], environment: asOwner)
+        #expect(unknown.status == 2, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("роли «no_such_role_pdmon» на сервере нет"), "\(unknown.stderr)")
+
+        let asAnalyst = ["PDMON_DATABASE_URL": login.url]
+        let report = try PDMonProcess.run(["report", "indicators", "--year", "2023-2024", "--format", "csv"], environment: asAnalyst)
+        #expect(report.status == 0, "\(report.stdout)\n\(report.stderr)")
+        let schools = Set(report.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] })
+        #expect(schools == ["S01"], "\(report.stdout)")
+        let plan = try PDMonProcess.run(["plan", "--for-year", "2024-2025", "--format", "csv"], environment: asAnalyst)
+        #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
+        #expect(plan.stdout.contains("S01") && !plan.stdout.contains("S02"), "\(plan.stdout)")
+        let advice = try PDMonProcess.run(["recommend", "--year", "2023-2024", "--format", "json"], environment: asAnalyst)
+        #expect(advice.status == 0, "\(advice.stdout)\n\(advice.stderr)")
+        #expect(advice.stdout.contains("\"S01\"") && !advice.stdout.contains("\"S02\""), "\(advice.stdout)")
+    }
 }
