@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "PDWarehouse",
             dependencies: [
-                "PDPostgres", "PDCSV", "PDContract", "PDReport",
+                "PDPostgres", "PDCSV", "PDContract", "PDReport", "PDXLSX",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
-            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"],
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV", "PDXLSX"],
             // Snapshots, and the real-export cases (inputs, cmd.sh, expect.txt): read by path from the checkout.
             exclude: ["Snapshots", "Cases"]
         ),

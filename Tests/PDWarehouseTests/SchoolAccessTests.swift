@@ -283,7 +283,7 @@ struct SchoolAccessTests {
         let asAnalyst = ["PDMON_DATABASE_URL": login.url]
         let report = try PDMonProcess.run(["report", "indicators", "--year", "2023-2024", "--format", "csv"], environment: asAnalyst)
         #expect(report.status == 0, "\(report.stdout)\n\(report.stderr)")
-        let schools = Set(report.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] })
+        let schools = Set(report.stdout.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] })
         #expect(schools == ["S01"], "\(report.stdout)")
         let plan = try PDMonProcess.run(["plan", "--for-year", "2024-2025", "--format", "csv"], environment: asAnalyst)
         #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")

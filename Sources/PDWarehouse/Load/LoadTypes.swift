@@ -17,12 +17,20 @@ public struct LoadRequest: Sendable {
     public var force: Bool
     /// `--progress`: a progress line (rows, rate, ETA) on stderr while reading, when it is a terminal.
     public var progress: Bool
+    /// `--sheet`: the sheet of a workbook to read (else the first visible sheet whose header
+    /// matches); ignored for a CSV file.
+    public var sheet: String?
+    /// The file's state when `etl run` listed the inbox: a file that differs by the time it is
+    /// read is still being written (`FileChangedWhileRead`).
+    public var listedState: FileState?
 
     public init(
         path: String, kind: ExportKind? = nil, explicitYear: AcademicYear? = nil, mapping: ContractMapping = .none,
-        maxRejectRatio: Double = 0.05, dryRun: Bool = false, force: Bool = false, progress: Bool = false
+        maxRejectRatio: Double = 0.05, dryRun: Bool = false, force: Bool = false, progress: Bool = false,
+        sheet: String? = nil
     ) {
         self.progress = progress
+        self.sheet = sheet
         self.path = path
         self.kind = kind
         self.explicitYear = explicitYear

@@ -35,33 +35,34 @@ struct Rekey {
         return (ids, files)
     }
 
-    /// Reads the teacher column of one file; false when the file has none.
+    /// Reads the teacher column of one file (CSV or workbook, through the loader's own
+    /// `FileLoad`: the same header rules and sheet choice); false when the file has none.
     private static func read(_ path: String, into ids: inout Set<String>, logger: Logger) throws -> Bool {
-        let scan = try FileScan.scan(path: path)
-        let located: LocatedHeader
+        let state = FileState.of(path)
+        var file = try FileLoad(request: LoadRequest(path: path), scan: try FileScan.scan(path: path), started: Date(),
+                                stateBeforeScan: state)
+        let header: HeaderMap
         do {
-            located = try HeaderLocator.locate(format: scan.format, kind: nil, mapping: .none) { format in
-                try CSVReader(path: path, format: format)
-            }
+            header = try file.locateHeader()
         } catch {
             logger.notice("rekey: not an export, skipped / не выгрузка, пропущен", metadata: ["file": "\(path)"])
             return false
         }
-        guard let column = located.header.index(of: .teacherID) else {
+        guard let column = header.index(of: .teacherID) else {
             logger.info("rekey: no teacher column, skipped / нет столбца педагога", metadata: ["file": "\(path)"])
             return false
         }
-        let isSNILS = TeacherIdentifier.isSNILSHeader(located.header.header[column])
-        var reader = located.reader
-        while try reader.next() {
-            try Interruption.checkpoint()
-            let fields = reader.record.strings()
-            guard column < fields.count else { continue }
+        let isSNILS = TeacherIdentifier.isSNILSHeader(header.header[column])
+        var found = Set<String>()
+        try file.readRows(screen: RowScreen(header: header)) { fields, _ -> RowResult<Void> in
+            guard column < fields.count else { return .accepted(()) }
             switch TeacherIdentifier.read(fields[column], snilsColumn: isSNILS) {
-            case .identifier(let id), .leadingZeroRestored(let id, _): ids.insert(id)
-            case .empty, .notSNILS: continue
+            case .identifier(let id), .leadingZeroRestored(let id, _): found.insert(id)
+            case .empty, .notSNILS: break
             }
+            return .accepted(())
         }
+        ids.formUnion(found)
         return true
     }
 
