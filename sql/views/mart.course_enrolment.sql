@@ -30,10 +30,10 @@ inner join dw.dim_course as c on c.course_key = e.course_key
 left join dw.dim_deficit_area as a on a.deficit_area_key = c.focus_area_key
 inner join dw.dim_date as sd on sd.date_key = e.start_date_key
 inner join dw.dim_date as ed on ed.date_key = e.end_date_key
-where (
-    (select dw.readable_school_codes(current_user)) is null
-    or s.school_code = any((select dw.readable_school_codes(current_user))::text[])
-);
+where case
+    when (select dw.readable_school_codes(current_user)) is null then true
+    else s.school_code = any((select dw.readable_school_codes(current_user))::text[])
+end;
 
 grant select on mart.course_enrolment to pdmon_reader;
 

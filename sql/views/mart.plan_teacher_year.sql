@@ -40,10 +40,10 @@ left join lateral (
             and e.academic_year_key = b.academic_year_key
             and c.focus_area_key = b.deficit_area_key)
 ) as u on true
-where (
-    (select dw.readable_school_codes(current_user)) is null
-    or s.school_code = any((select dw.readable_school_codes(current_user))::text[])
-);
+where case
+    when (select dw.readable_school_codes(current_user)) is null then true
+    else s.school_code = any((select dw.readable_school_codes(current_user))::text[])
+end;
 
 grant select on mart.plan_teacher_year to pdmon_reader;
 

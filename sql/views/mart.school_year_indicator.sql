@@ -18,10 +18,10 @@ inner join dw.indicator as i on i.indicator_id = v.indicator_id
 inner join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
 left join dw.dim_school as s on s.school_code = v.school_code and s.is_current
 where v.grain = 'school'
-  and (
-      (select dw.readable_school_codes(current_user)) is null
-      or v.school_code = any((select dw.readable_school_codes(current_user))::text[])
-  );
+  and case
+      when (select dw.readable_school_codes(current_user)) is null then true
+      else v.school_code = any((select dw.readable_school_codes(current_user))::text[])
+  end;
 
 grant select on mart.school_year_indicator to pdmon_reader;
 

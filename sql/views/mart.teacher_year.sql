@@ -44,10 +44,10 @@ left join lateral (
     inner join dw.dim_expert_role as e on e.expert_role_key = b.expert_role_key
     where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key
 ) as r on true
-where (
-    (select dw.readable_school_codes(current_user)) is null
-    or s.school_code = any((select dw.readable_school_codes(current_user))::text[])
-);
+where case
+    when (select dw.readable_school_codes(current_user)) is null then true
+    else s.school_code = any((select dw.readable_school_codes(current_user))::text[])
+end;
 
 grant select on mart.teacher_year to pdmon_reader;
 
