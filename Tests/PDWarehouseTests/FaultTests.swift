@@ -126,6 +126,37 @@ struct FaultTests {
         try Self.nothingOfTheBigFile(fixture)
     }
 
+    /// A signal after the first file of an `etl run` was loaded, during the second: the first
+    /// stays loaded and archived, the second is rolled back and left, the message names only it,
+    /// and the next run loads it and refreshes the mart.
+    @Test func aSignalDuringTheSecondFileKeepsTheFirstAndLeavesTheRest() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        let inbox = fixture.folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data(ExportText.surveyCanonical.utf8).write(to: inbox.appendingPathComponent("a_monitoring_2023-2024.csv"))
+        _ = try Self.bigFile(fixture, folder: inbox)
+        let (process, out, err) = try PDMonProcess.start(["etl", "run", "--inbox", inbox.path],
+                                                         environment: Self.environment(fixture))
+        let watcher = try fixture.db.connect()
+        defer { watcher.close() }
+        #expect(try Self.waitUntil(watcher, process, Self.copying), "the run never reached the second file's COPY")
+        kill(process.processIdentifier, SIGTERM)
+        let result = Self.finish(process, out, err)
+        #expect(result.status == 143, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("a_monitoring_2023-2024.csv [survey] loaded"), "\(result.stdout)")
+        #expect(result.stderr.contains("big.csv") && !result.stderr.contains("a_monitoring"), "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".csv") }
+        #expect(left == ["big.csv"])
+        #expect(try fixture.count("select count(*) from dw.fact_teacher_year") == 2)
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 0)
+        let rerun = try PDMonProcess.run(["etl", "run", "--inbox", inbox.path], environment: Self.environment(fixture))
+        #expect(rerun.status == 0, "\(rerun.stdout)\n\(rerun.stderr)")
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 100_000)
+        let state = try MartRefresher(connection: fixture.connection, sql: TestDatabase.sqlDirectory).state()
+        #expect(state.isNeeded == false)
+    }
+
     /// Blocked on a lock after the COPY (inserting the batch's new teachers, the step before the
     /// key check and the merge): SIGTERM cancels the statement on the server (PQcancel).
     @Test func sigtermWhileWaitingInTheMergeCancelsTheStatementAndExits143() throws {
