@@ -65,7 +65,7 @@ let package = Package(
             ]
         ),
         // The parser micro-benchmark (issue 5): CSVReader and the validators alone, no database.
-        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
+        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract", "PDXLSX"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
         .testTarget(
