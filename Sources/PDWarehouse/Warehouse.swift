@@ -10,8 +10,9 @@ import PDReport
 /// makes the single "is the schema migrated" check, holds the writers' advisory lock through
 /// its `Loader`, and runs the mart refresh after loads. It has one method per use: `migrate`,
 /// `status`, `refresh`, `load`, `runInbox`, `report`, `trendPage`, `etlHistory`,
-/// `etlRejects`, `audit`, `recommend`, `plan`, `grantAccess`, `revokeAccess`, `accessList`. Errors are typed and each declares its exit code
-/// (`ExitCoded`, `Support/ExitStatus.swift`).
+/// `etlRejects`, `audit`, `recommend`, `plan`, `grantAccess`, `revokeAccess`, `accessList`,
+/// `rekey`. Errors are typed and each declares its exit code (`ExitCoded`,
+/// `Support/ExitStatus.swift`). Loads catch SIGINT and SIGTERM (`Interruption`).
 ///
 /// Not `Sendable` (it owns libpq connections): use it from one thread and `close()` it, or let
 /// it go out of scope (`deinit` closes).
@@ -247,7 +248,8 @@ public final class Warehouse {
 
     /// `etl run --inbox DIR`: loads every file of the inbox (see `InboxRun`), moves each to
     /// `archive/` or `rejected/`, then refreshes the mart when anything is newer than it —
-    /// also when no file was new but an earlier night's refresh did not complete.
+    /// also when no file was new but an earlier night's refresh did not complete. SIGINT or
+    /// SIGTERM meanwhile: as for `load`, the files still in the inbox are named.
     public func runInbox(
         _ inbox: URL, template: LoadRequest, date: Date = Date(), each: (InboxRun.FileResult) -> Void = { _ in }
     ) throws -> [InboxRun.FileResult] {
