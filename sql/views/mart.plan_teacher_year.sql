@@ -5,6 +5,23 @@
 -- that focus completed the same year (the rule of deficit_addressed_share). Rows are
 -- those of the schools the reader may see (dw.school_access).
 create or replace view mart.plan_teacher_year with (security_barrier = true) as
+with unaddressed as (
+    select b.teacher_key,
+           b.academic_year_key,
+           array_agg(a.code order by a.deficit_area_key) as unaddressed_deficits
+    from dw.bridge_teacher_year_deficit as b
+    inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
+    where not exists (
+        select 1
+        from dw.fact_course_enrolment as e
+        inner join dw.dim_course as c on c.course_key = e.course_key
+        where e.teacher_key = b.teacher_key
+          and e.status = 'completed'
+          and e.academic_year_key = b.academic_year_key
+          and c.focus_area_key = b.deficit_area_key)
+    group by b.teacher_key, b.academic_year_key
+)
+
 select f.teacher_key as teacher_number,
        y.label as academic_year,
        f.academic_year_key as year_start,
@@ -25,21 +42,7 @@ left join lateral (
       and e.status = 'completed'
       and e.academic_year_key <= f.academic_year_key
 ) as lc on true
-left join lateral (
-    select array_agg(a.code order by a.deficit_area_key) as unaddressed_deficits
-    from dw.bridge_teacher_year_deficit as b
-    inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
-    where b.teacher_key = f.teacher_key
-      and b.academic_year_key = f.academic_year_key
-      and not exists (
-          select 1
-          from dw.fact_course_enrolment as e
-          inner join dw.dim_course as c on c.course_key = e.course_key
-          where e.teacher_key = b.teacher_key
-            and e.status = 'completed'
-            and e.academic_year_key = b.academic_year_key
-            and c.focus_area_key = b.deficit_area_key)
-) as u on true
+left join unaddressed as u on u.teacher_key = f.teacher_key and u.academic_year_key = f.academic_year_key
 where case
     when (select dw.readable_school_codes(current_user)) is null then true
     else s.school_code = any((select dw.readable_school_codes(current_user))::text[])
