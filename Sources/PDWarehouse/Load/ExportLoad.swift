@@ -108,8 +108,8 @@ protocol RowPipeline: AnyObject {
     func validate(_ fields: [String], line: Int) -> RowResult<Void>
     /// Writes the last accepted record as a staging row (`line` is its line in the file).
     func encodeStaged(line: Int, into row: inout CopyRow) throws
-    /// The validator's notices about accepted rows (a restored SNILS zero), to report with the
-    /// rejects; none for kinds whose validator has none.
+    /// The validator's notices about accepted rows (a restored SNILS zero, look-alike letters
+    /// read as Cyrillic), to report with the rejects; none for kinds whose validator has none.
     var notices: [RowIssue] { get }
 }
 
