@@ -19,6 +19,7 @@ public final class Connection {
     /// Every connection uses `client_encoding=UTF8` and identifies itself as `pdmon`.
     /// A server that does not answer fails after `connect_timeout` seconds (default
     /// `defaultConnectTimeout`; `PGCONNECT_TIMEOUT` or the URL's own `connect_timeout` win).
+    /// A lock not granted within `lock_timeout` (`lockTimeout(_:)`) fails its statement.
     /// Error messages never contain the password (`Redaction`).
     public init(
         conninfo: String, applicationName: String = "pdmon",
@@ -30,6 +31,10 @@ public final class Connection {
         if (environment["PGCONNECT_TIMEOUT"] ?? "").isEmpty {
             keywords.insert("connect_timeout", at: 0)
             values.insert(String(Self.defaultConnectTimeout), at: 0)
+        }
+        if (environment["PGOPTIONS"] ?? "").isEmpty {
+            keywords.insert("options", at: 0)
+            values.insert("-c lock_timeout=" + Self.lockTimeout(environment), at: 0)
         }
         let connection = withCStringArray(keywords) { keywordPointers in
             withCStringArray(values) { valuePointers in
@@ -56,6 +61,18 @@ public final class Connection {
     /// Seconds to wait for a server to accept a connection before giving up.
     public static let defaultConnectTimeout = 10
 
+    /// How long a statement waits for a lock before it fails with SQLSTATE 55P03 (a PostgreSQL
+    /// interval), unless `PDMON_LOCK_TIMEOUT` says otherwise: a table held by someone else
+    /// gives a clear error instead of a hang.
+    public static let defaultLockTimeout = "30s"
+
+    /// The `lock_timeout` every connection sets (through libpq's `options`, so a URL's own
+    /// `options` or `PGOPTIONS` win): `PDMON_LOCK_TIMEOUT` without its spaces, else the default.
+    static func lockTimeout(_ environment: [String: String]) -> String {
+        let given = (environment["PDMON_LOCK_TIMEOUT"] ?? "").filter { !$0.isWhitespace && $0 != "\\" }
+        return given.isEmpty ? defaultLockTimeout : given
+    }
+
     /// Finishes the connection. Safe to call more than once.
     public func close() {
         if let handle {
@@ -63,6 +80,9 @@ public final class Connection {
             self.handle = nil
         }
     }
+
+    /// The libpq handle for `cancelHandle()` (CancelHandle.swift); nil when closed.
+    var rawHandleForCancel: OpaquePointer? { handle }
 
     /// `true` while the connection is open and healthy.
     public var isOpen: Bool {

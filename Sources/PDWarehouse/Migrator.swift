@@ -181,7 +181,13 @@ public struct Migrator {
         let accept = try sql.statement("admin/accept_migration_checksum.sql")
         let recordView = try sql.statement("admin/record_view.sql")
         let viewExists = try sql.statement("admin/view_exists.sql")
-        try connection.advisoryLock(Self.lockKey)
+        do {
+            try connection.advisoryLock(Self.lockKey)
+        } catch let error as PostgresError where error.sqlState == "55P03" {
+            // Another `db migrate` held the lock past lock_timeout (PDMON_LOCK_TIMEOUT): it is
+            // still migrating; this one changed nothing.
+            throw WarehouseError.lockHeld(what: "pdmon db migrate")
+        }
         defer { try? connection.advisoryUnlock(Self.lockKey) }
         try connection.run(try sql.statement("admin/bookkeeping.sql"))
 

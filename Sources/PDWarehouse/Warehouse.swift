@@ -10,8 +10,9 @@ import PDReport
 /// makes the single "is the schema migrated" check, holds the writers' advisory lock through
 /// its `Loader`, and runs the mart refresh after loads. It has one method per use: `migrate`,
 /// `status`, `refresh`, `load`, `runInbox`, `report`, `trendPage`, `etlHistory`,
-/// `etlRejects`, `audit`, `recommend`, `brief`, `plan`. Errors are typed and each declares its exit code
-/// (`ExitCoded`, `Support/ExitStatus.swift`).
+/// `etlRejects`, `audit`, `recommend`, `brief`, `plan`, `grantAccess`, `revokeAccess`, `accessList`,
+/// `rekey`, `suggestMapping`. Errors are typed and each declares its exit code (`ExitCoded`,
+/// `Support/ExitStatus.swift`). Loads catch SIGINT and SIGTERM (`Interruption`).
 ///
 /// Not `Sendable` (it owns libpq connections): use it from one thread and `close()` it, or let
 /// it go out of scope (`deinit` closes).
@@ -138,15 +139,36 @@ public final class Warehouse {
     }
 
     /// `db status`: schema version, pending migrations, the mart's refresh state, row counts.
+    /// A refresh that is missing or failed after a committed load is run here (under the
+    /// writers' lock; when a load holds it, that load's own refresh follows and none is run).
+    /// - Throws: the refresh's failure (`PostgresError`, exit 3; `MartError` for a definition, exit 2).
     public func status() throws -> WarehouseStatus {
         let connection = try connection(migrated: false)
         let migrator = Migrator(connection: connection, sql: sql, migrations: try migrations())
         let applied = try migrator.applied()
         let pending = try migrator.pending()
-        let refresh = pending.isEmpty ? try MartRefresher(connection: connection, sql: sql).state() : nil
-        return WarehouseStatus(
+        var refresh = pending.isEmpty ? try MartRefresher(connection: connection, sql: sql).state() : nil
+        var refreshedNow: MartRefresh?
+        var loadRunning = false
+        if let state = refresh, state.isNeeded {
+            // This warehouse's own loader may hold the lock already (a load just ran).
+            let holdsLock = loader != nil
+            if try holdsLock || connection.tryAdvisoryLock(Loader.lockKey) {
+                defer { if !holdsLock { try? connection.advisoryUnlock(Loader.lockKey) } }
+                logger.notice("the mart is behind the loads: refreshing / витрины отстают от загрузок: пересчёт",
+                              metadata: ["last_loaded_batch": "\(state.lastLoadedBatchKey ?? 0)"])
+                refreshedNow = try self.refresh()
+                refresh = try MartRefresher(connection: connection, sql: sql).state()
+            } else {
+                loadRunning = true
+            }
+        }
+        var status = WarehouseStatus(
             version: applied.last?.name, appliedAt: applied.last?.appliedAt, pending: pending.map(\.name),
             refresh: refresh, rowCounts: try WarehouseAdmin.rowCounts(connection, sql: sql))
+        status.refreshedNow = refreshedNow
+        status.loadRunning = loadRunning
+        return status
     }
 
     // MARK: - Mart
@@ -180,28 +202,68 @@ public final class Warehouse {
     /// `load KIND FILE…`: loads each file (one file = one batch = one transaction), reporting
     /// each outcome to `each`, then refreshes the mart if anything is newer than it.
     /// Data problems come back as outcomes (`.refused`); database failures throw.
+    ///
+    /// SIGINT or SIGTERM meanwhile rolls the file being loaded back and throws `LoadInterrupted`
+    /// (exit 130/143) naming it and the files after it, which are not loaded.
     public func load(_ requests: [LoadRequest], each: (LoadOutcome) -> Void = { _ in }) throws -> [LoadOutcome] {
         let loader = try openLoader(writes: !requests.allSatisfy(\.dryRun))
         var outcomes: [LoadOutcome] = []
-        for request in requests {
-            let outcome = try loader.load(request)
-            outcomes.append(outcome)
-            each(outcome)
+        var refreshing = false
+        return try interruptible(
+            loader, notLoaded: { requests.dropFirst(outcomes.count).map(\.fileName) }, refreshing: { refreshing }
+        ) {
+            for request in requests {
+                let outcome = try loader.load(request)
+                outcomes.append(outcome)
+                each(outcome)
+            }
+            refreshing = true
+            if !requests.allSatisfy(\.dryRun) { try refreshIfNeeded() }
+            return outcomes
         }
-        if !requests.allSatisfy(\.dryRun) { try refreshIfNeeded() }
-        return outcomes
+    }
+
+    /// Runs a load with SIGINT and SIGTERM caught (`Interruption`): a signal cancels the running
+    /// statement of the loader's and the session's connections and stops the row loop; the batch
+    /// rolls back, the connections close (releasing the writers' lock), and `LoadInterrupted`
+    /// names what was not loaded.
+    private func interruptible<T>(
+        _ loader: Loader, notLoaded: () -> [String], refreshing: () -> Bool, _ body: () throws -> T
+    ) throws -> T {
+        let session = try connection(migrated: true)
+        let handles = [loader.cancelHandle, session.cancelHandle()].compactMap { $0 }
+        return try Interruption.armed(cancelling: handles) {
+            do {
+                return try body()
+            } catch {
+                guard let signal = Interruption.receivedSignal else { throw error }
+                let interrupted = LoadInterrupted(
+                    signal: signal, notLoaded: refreshing() ? [] : notLoaded(), refreshStopped: refreshing())
+                logger.notice("\(interrupted.description)", metadata: ["cause": "\(error)"])
+                close()
+                throw interrupted
+            }
+        }
     }
 
     /// `etl run --inbox DIR`: loads every file of the inbox (see `InboxRun`), moves each to
     /// `archive/` or `rejected/`, then refreshes the mart when anything is newer than it —
-    /// also when no file was new but an earlier night's refresh did not complete.
+    /// also when no file was new but an earlier night's refresh did not complete. SIGINT or
+    /// SIGTERM meanwhile: as for `load`, the files still in the inbox are named.
     public func runInbox(
         _ inbox: URL, template: LoadRequest, date: Date = Date(), each: (InboxRun.FileResult) -> Void = { _ in }
     ) throws -> [InboxRun.FileResult] {
-        let run = InboxRun(inbox: inbox, template: template, loader: try openLoader(writes: !template.dryRun), date: date)
-        let results = try run.run(each: each)
-        if !template.dryRun { try refreshIfNeeded() }
-        return results
+        let loader = try openLoader(writes: !template.dryRun)
+        let run = InboxRun(inbox: inbox, template: template, loader: loader, date: date)
+        var refreshing = false
+        return try interruptible(
+            loader, notLoaded: { (try? run.pendingFiles().map(\.lastPathComponent)) ?? [] }, refreshing: { refreshing }
+        ) {
+            let results = try run.run(each: each)
+            refreshing = true
+            if !template.dryRun { try refreshIfNeeded() }
+            return results
+        }
     }
 
     // MARK: - Reports
@@ -264,6 +326,45 @@ public final class Warehouse {
         try reading { connection in try PersonalDataAudit(connection: connection, sql: sql).run() }
     }
 
+    // MARK: - Rekey
+
+    /// `db rekey`: re-pseudonymises every teacher under `new` in one transaction, from the raw
+    /// identifiers of the export files at `paths` (files or folders, e.g. the inbox's archive),
+    /// which must cover every teacher (`Rekey`; `sql/rekey/README.md`). Teacher keys and facts
+    /// are unchanged, so every indicator stays identical; the new key's fingerprint is recorded.
+    /// - Throws: `RekeyError` (exit 2) for another old key, the same key, or teachers the files do
+    ///   not cover (nothing changed); `WarehouseError.lockHeld` (75) while a load runs.
+    public func rekey(old: Pseudonymizer, new: Pseudonymizer, files paths: [String]) throws -> RekeyResult {
+        let connection = try connection(migrated: true)
+        let read = try Rekey.identifiers(in: paths, logger: logger)
+        let result = try Rekey(connection: connection, sql: sql, logger: logger)
+            .run(old: old, new: new, identifiers: read.ids, files: read.files)
+        logger.notice("teachers re-pseudonymised under the new key / педагоги псевдонимизированы новым ключом",
+                      metadata: ["teachers": "\(result.teachers)", "identifiers": "\(result.identifiers)"])
+        return result
+    }
+
+    // MARK: - Per-school access
+
+    /// `access grant ROLE --school CODE…|--all-schools`: the role reads those schools' rows (and
+    /// the city's aggregates) through mart, enforced by the views (`SchoolAccess`).
+    public func grantAccess(role: String, schools: [String], everySchool: Bool, language: ReportLanguage) throws -> SchoolAccess.Change {
+        try SchoolAccess(connection: try connection(migrated: true), sql: sql, language: language)
+            .grant(role: role, schools: schools, everySchool: everySchool)
+    }
+
+    /// `access revoke ROLE [--school CODE…|--all-schools]`: takes those schools (all, when none
+    /// is named) away from the role.
+    public func revokeAccess(role: String, schools: [String], everySchool: Bool, language: ReportLanguage) throws -> SchoolAccess.Change {
+        try SchoolAccess(connection: try connection(migrated: true), sql: sql, language: language)
+            .revoke(role: role, schools: schools, everySchool: everySchool)
+    }
+
+    /// `access list [ROLE]`: every grant of `dw.school_access`.
+    public func accessList(role: String?, language: ReportLanguage) throws -> ResultTable {
+        try SchoolAccess(connection: try connection(migrated: true), sql: sql, language: language).list(role: role)
+    }
+
     // MARK: - Recommendations and the plan-order
 
     /// `recommend --year Y`: the city's and the schools' targeted recommendations with evidence.
@@ -318,12 +419,23 @@ public struct WarehouseStatus: Sendable {
     public var refresh: MartRefreshState?
     /// Exact row counts of the warehouse tables, schema-qualified, in name order.
     public var rowCounts: [(table: String, rows: Int)]
+    /// The refresh `db status` ran because the mart was behind the loads, if it ran one.
+    public var refreshedNow: MartRefresh?
+    /// The mart was behind but a load held the writers' lock: its own refresh follows.
+    public var loadRunning = false
 
     public func rendered() -> String {
         var lines = [
             "version / версия схемы: \(version ?? "none / нет") \(appliedAt.map { "(\($0))" } ?? "")",
             "pending migrations / не применено: \(pending.isEmpty ? "0" : pending.joined(separator: ", "))",
         ]
+        if let refreshedNow {
+            lines.append("the mart was behind the loads and has been refreshed: \(refreshedNow.indicatorValues) indicator value(s)"
+                + " / витрины отставали от загрузок и пересчитаны: значений показателей \(refreshedNow.indicatorValues)")
+        }
+        if loadRunning {
+            lines.append("a load is running (it holds the lock); its refresh follows / идёт загрузка; витрины пересчитает она")
+        }
         if let refresh { lines.append("mart / витрины: \(refresh.summary)") }
         let width = rowCounts.map(\.table.count).max() ?? 0
         for (table, rows) in rowCounts {

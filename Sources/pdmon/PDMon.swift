@@ -24,6 +24,7 @@ struct PDMon: ParsableCommand {
             PlanCommand.self,
             AuditCommand.self,
             MappingCommand.self,
+            AccessCommand.self,
         ]
     )
 

@@ -81,13 +81,57 @@ struct MartRefreshTests {
         #expect(try fixture.count("select count(*) from dw.agg_indicator_value") == 0)
         #expect(try fixture.count("select count(*) from dw.mart_refresh where status = 'failed'") == 1)
 
-        let status = try PDMonProcess.run(["db", "status"], environment: environment)
-        #expect(status.stdout.contains("behind the loads"), "\(status.stdout)")
+        let state = try MartRefresher(connection: fixture.connection, sql: TestDatabase.sqlDirectory).state()
+        #expect(state.isNeeded && state.lastFailed)
 
         let second = try PDMonProcess.run(["etl", "run", "--inbox", inbox.path], environment: environment)
         #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
         #expect(second.stdout.contains("files 0"), "\(second.stdout)")
         #expect(try fixture.count("select count(*) from dw.agg_indicator_value") > 0)
         #expect(try fixture.count("select count(*) from dw.mart_refresh where status = 'completed'") == 1)
+    }
+
+    /// A load committed and its refresh never ran (the process was killed in between): `db
+    /// status` notices it and runs the refresh; a later `etl run` then has nothing to refresh.
+    @Test func dbStatusRunsAMissingRefresh() throws {
+        let fixture = try LoadFixture()
+        let warehouse = try warehouse(fixture)
+        defer { warehouse.close() }
+        let schools = try fixture.write("schools.csv", Self.schools)
+        let enrolments = try fixture.write("kpk_2023-2024.csv", ExportText.enrolmentsCanonical)
+        _ = try warehouse.load([LoadRequest(path: schools), LoadRequest(path: enrolments)])
+        // As if killed after the commit: no refresh recorded, no values; a new process looks.
+        warehouse.close()
+        try fixture.connection.run("delete from dw.mart_refresh; delete from dw.agg_indicator_value")
+        let status = try warehouse.status()
+        #expect(status.refreshedNow != nil)
+        #expect(status.refreshedNow?.indicatorValues ?? 0 > 0)
+        #expect(status.refresh?.isNeeded == false)
+        #expect(status.rendered().contains("has been refreshed"))
+        #expect(try fixture.count("select count(*) from dw.agg_indicator_value") > 0)
+        #expect(try fixture.count("select count(*) from dw.mart_refresh where status = 'completed'") == 1)
+        // Up to date now: status refreshes nothing more.
+        #expect(try warehouse.status().refreshedNow == nil)
+        #expect(try fixture.count("select count(*) from dw.mart_refresh") == 1)
+    }
+
+    /// A load holds the writers' lock: `db status` leaves the refresh to it.
+    @Test func dbStatusLeavesTheRefreshToARunningLoad() throws {
+        let fixture = try LoadFixture()
+        let warehouse = try warehouse(fixture)
+        defer { warehouse.close() }
+        let schools = try fixture.write("schools.csv", Self.schools)
+        _ = try warehouse.load([LoadRequest(path: schools)])
+        warehouse.close()
+        try fixture.connection.run("delete from dw.mart_refresh")
+        let holder = try fixture.db.connect()
+        defer { holder.close() }
+        #expect(try holder.tryAdvisoryLock(Loader.lockKey))
+        let other = try self.warehouse(fixture)
+        defer { other.close() }
+        let status = try other.status()
+        #expect(status.refreshedNow == nil)
+        #expect(status.loadRunning)
+        #expect(status.refresh?.isNeeded == true)
     }
 }

@@ -135,8 +135,9 @@ struct MigratorTests {
         let connection = try db.connect()
         let migrator = try Migrator.project(connection: connection, sql: TestDatabase.sqlDirectory)
         #expect(migrator.views.map(\.name) == [
-            "mart.city_year_indicator", "mart.course_enrolment", "mart.indicator", "mart.school_year_indicator",
-            "mart.teacher_year",
+            "mart.city_year_indicator", "mart.course_enrolment", "mart.deficit_area", "mart.indicator",
+            "mart.plan_teacher_year", "mart.reader_scope", "mart.recommendation_indicator", "mart.recommendation_rule",
+            "mart.recommendation_theme", "mart.school_year_indicator", "mart.teacher_year",
         ])
         let recorded = try connection.execute("select name, checksum from public.schema_views order by name").rows
         #expect(recorded == migrator.views.map { [$0.name, $0.checksum] })
@@ -159,10 +160,10 @@ struct MigratorTests {
         }
         let file = views.appendingPathComponent("mart.indicator.sql")
         let original = try String(contentsOf: file, encoding: .utf8)
-        let from = "from dw.indicator as i;"
+        let from = "from dw.indicator as i\nwhere "
         try #require(original.contains(from))
         let changed = original
-            .replacingOccurrences(of: from, with: "from dw.indicator as i\nwhere i.unit = 'hours';")
+            .replacingOccurrences(of: from, with: "from dw.indicator as i\nwhere i.unit = 'hours' and ")
             .replacingOccurrences(of: "'Indicator catalogue:", with: "'Hours indicators of the catalogue:")
         try changed.write(to: file, atomically: true, encoding: .utf8)
         let hours = try connection.execute("select count(*) from dw.indicator where unit = 'hours'").scalarInt

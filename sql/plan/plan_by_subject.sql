@@ -3,47 +3,21 @@
 -- Definitions: sql/plan/README.md. Current teachers = the census of Y-1. Counts only.
 -- level: subject (school × subject), school (school total), city_subject (city × subject),
 -- city (city total). subject '' = not given in the census.
-with current_teacher as (
-    select f.teacher_key,
-           s.school_code,
-           coalesce(nullif(btrim(f.subject), ''), '') as subject,
-           f.staff_category
-    from dw.fact_teacher_year as f
-    inner join dw.dim_school as s on s.school_key = f.school_key
-    where f.academic_year_key = $1::integer - 1
-),
-last_completed as (
-    select e.teacher_key, max(e.academic_year_key) as last_year
-    from dw.fact_course_enrolment as e
-    where e.status = 'completed'
-      and e.academic_year_key <= $1::integer - 1
-    group by e.teacher_key
-),
-unaddressed as (
-    select distinct b.teacher_key
-    from dw.bridge_teacher_year_deficit as b
-    where b.academic_year_key = $1::integer - 1
-      and not exists (
-          select 1
-          from dw.fact_course_enrolment as e
-          inner join dw.dim_course as c on c.course_key = e.course_key
-          where e.teacher_key = b.teacher_key
-            and e.status = 'completed'
-            and e.academic_year_key = $1::integer - 1
-            and c.focus_area_key = b.deficit_area_key)
-),
-t as (
-    select ct.school_code,
-           ct.subject,
-           ct.teacher_key,
-           ct.staff_category = 'leadership' as is_leader,
-           (lc.last_year is null or lc.last_year <= $1::integer - 3) as is_due,
-           lc.last_year is null as never_trained,
-           u.teacher_key is not null as has_unaddressed
-    from current_teacher as ct
-    left join last_completed as lc on lc.teacher_key = ct.teacher_key
-    left join unaddressed as u on u.teacher_key = ct.teacher_key
+-- Reads mart only (mart.plan_teacher_year): a login that sees some schools gets their rows,
+-- and no city rows (mart.reader_scope), which it could not compute from them.
+with t as (
+    select p.school_code,
+           p.school_name,
+           coalesce(nullif(btrim(p.subject), ''), '') as subject,
+           p.teacher_number,
+           p.staff_category = 'leadership' as is_leader,
+           (p.last_completed_year_start is null or p.last_completed_year_start <= $1::integer - 3) as is_due,
+           p.last_completed_year_start is null as never_trained,
+           cardinality(p.unaddressed_deficits) > 0 as has_unaddressed
+    from mart.plan_teacher_year as p
+    where p.year_start = $1::integer - 1
 )
+
 select case
            when grouping(t.school_code) = 0 and grouping(t.subject) = 0 then 'subject'
            when grouping(t.school_code) = 0 then 'school'
@@ -51,17 +25,14 @@ select case
            else 'city'
        end as level,
        t.school_code,
-       (
-           select d.name
-           from dw.dim_school as d
-           where d.school_code = t.school_code and d.is_current
-       ) as school_name,
+       case when grouping(t.school_code) = 0 then max(t.school_name) end as school_name,
        t.subject,
-       count(distinct t.teacher_key) as teachers,
-       count(distinct t.teacher_key) filter (where t.is_due) as teachers_due,
-       count(distinct t.teacher_key) filter (where t.never_trained) as never_trained,
-       count(distinct t.teacher_key) filter (where t.has_unaddressed) as deficits_unaddressed,
-       count(distinct t.teacher_key) filter (where t.is_due and t.is_leader) as leaders_due
+       count(distinct t.teacher_number) as teachers,
+       count(distinct t.teacher_number) filter (where t.is_due) as teachers_due,
+       count(distinct t.teacher_number) filter (where t.never_trained) as never_trained,
+       count(distinct t.teacher_number) filter (where t.has_unaddressed) as deficits_unaddressed,
+       count(distinct t.teacher_number) filter (where t.is_due and t.is_leader) as leaders_due
 from t
 group by grouping sets ((t.school_code, t.subject), (t.school_code), (t.subject), ())
+having grouping(t.school_code) = 0 or (select r.reads_every_school from mart.reader_scope as r)
 order by grouping(t.school_code), t.school_code, grouping(t.subject), t.subject

@@ -1,5 +1,5 @@
 -- Per indicator: the theme of the recommendations on it and what its denominator counts
--- (dw.recommendation_indicator). An indicator without a row is in theme 'other'.
+-- (mart.recommendation_indicator). An indicator without a row is in theme 'other'.
 select indicator_id, theme_id, counts
-from dw.recommendation_indicator
+from mart.recommendation_indicator
 order by indicator_id

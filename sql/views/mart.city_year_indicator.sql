@@ -1,6 +1,6 @@
 -- Indicator values for the whole city per academic year: the same formulas over
 -- all schools, each teacher counted once (written by the mart refresh).
-create or replace view mart.city_year_indicator as
+create or replace view mart.city_year_indicator with (security_barrier = true) as
 select v.indicator_id,
        i.name_ru as indicator_name_ru,
        i.name_en as indicator_name_en,
@@ -15,7 +15,8 @@ select v.indicator_id,
 from dw.agg_indicator_value as v
 inner join dw.indicator as i on i.indicator_id = v.indicator_id
 inner join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
-where v.grain = 'city';
+where v.grain = 'city'
+  and coalesce(cardinality((select dw.readable_school_codes(current_user))) > 0, true);
 
 grant select on mart.city_year_indicator to pdmon_reader;
 

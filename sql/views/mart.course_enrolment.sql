@@ -1,6 +1,6 @@
 -- Course enrolments, denormalised with readable names: one row per enrolment.
 -- Teachers appear only as teacher_number (see mart.teacher_year).
-create or replace view mart.course_enrolment as
+create or replace view mart.course_enrolment with (security_barrier = true) as
 select e.enrolment_key as enrolment_number,
        e.teacher_key as teacher_number,
        y.label as academic_year,
@@ -29,7 +29,11 @@ left join dw.dim_school as cur on cur.school_code = s.school_code and cur.is_cur
 inner join dw.dim_course as c on c.course_key = e.course_key
 left join dw.dim_deficit_area as a on a.deficit_area_key = c.focus_area_key
 inner join dw.dim_date as sd on sd.date_key = e.start_date_key
-inner join dw.dim_date as ed on ed.date_key = e.end_date_key;
+inner join dw.dim_date as ed on ed.date_key = e.end_date_key
+where case
+    when (select dw.readable_school_codes(current_user)) is null then true
+    else s.school_code = any((select dw.readable_school_codes(current_user))::text[])
+end;
 
 grant select on mart.course_enrolment to pdmon_reader;
 

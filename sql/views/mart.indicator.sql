@@ -1,5 +1,5 @@
 -- The indicator catalogue for SQL consumers.
-create or replace view mart.indicator as
+create or replace view mart.indicator with (security_barrier = true) as
 select i.indicator_id,
        i.sort_order,
        i.name_ru,
@@ -13,7 +13,8 @@ select i.indicator_id,
        i.numerator_en,
        i.denominator_ru,
        i.denominator_en
-from dw.indicator as i;
+from dw.indicator as i
+where coalesce(cardinality((select dw.readable_school_codes(current_user))) > 0, true);
 
 grant select on mart.indicator to pdmon_reader;
 

@@ -1,5 +1,5 @@
 -- Indicator values per school and academic year (written by the mart refresh).
-create or replace view mart.school_year_indicator as
+create or replace view mart.school_year_indicator with (security_barrier = true) as
 select v.indicator_id,
        i.name_ru as indicator_name_ru,
        i.name_en as indicator_name_en,
@@ -17,7 +17,11 @@ from dw.agg_indicator_value as v
 inner join dw.indicator as i on i.indicator_id = v.indicator_id
 inner join dw.dim_academic_year as y on y.academic_year_key = v.academic_year_key
 left join dw.dim_school as s on s.school_code = v.school_code and s.is_current
-where v.grain = 'school';
+where v.grain = 'school'
+  and case
+      when (select dw.readable_school_codes(current_user)) is null then true
+      else v.school_code = any((select dw.readable_school_codes(current_user))::text[])
+  end;
 
 grant select on mart.school_year_indicator to pdmon_reader;
 

@@ -2,7 +2,7 @@
 -- teacher_number, the warehouse's own surrogate key: an opaque number that means
 -- nothing outside this warehouse, never the HMAC pseudonym (which could be
 -- recomputed and joined elsewhere by anyone holding the key and an identifier).
-create or replace view mart.teacher_year as
+create or replace view mart.teacher_year with (security_barrier = true) as
 select f.teacher_key as teacher_number,
        y.label as academic_year,
        f.academic_year_key as year_start,
@@ -43,7 +43,11 @@ left join lateral (
     from dw.bridge_teacher_year_expert_role as b
     inner join dw.dim_expert_role as e on e.expert_role_key = b.expert_role_key
     where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key
-) as r on true;
+) as r on true
+where case
+    when (select dw.readable_school_codes(current_user)) is null then true
+    else s.school_code = any((select dw.readable_school_codes(current_user))::text[])
+end;
 
 grant select on mart.teacher_year to pdmon_reader;
 

@@ -116,6 +116,12 @@ public struct InboxRun {
                 results.append(result)
                 each(result)
                 throw error
+            } catch let error as Interrupted {
+                // SIGINT/SIGTERM: the batch was rolled back; this file and the rest stay in the inbox.
+                result.failure = error.description
+                results.append(result)
+                each(result)
+                throw error
             } catch {
                 result.failure = String(describing: error)
             }

@@ -52,6 +52,9 @@ public final class Loader {
         self.connection = connection
     }
 
+    /// Cancels the loader's running statement from a signal handler (`Interruption`).
+    var cancelHandle: CancelHandle? { connection?.cancelHandle() }
+
     public func close() {
         if holdsLock, let connection, connection.isOpen { try? connection.advisoryUnlock(Self.lockKey) }
         holdsLock = false
@@ -176,6 +179,7 @@ public final class Loader {
             try check(path, description, batchKey: batchKey, connection: connection)
             if case .staged = path { try merge(description.merge, connection: connection) }
             try record(&file, description, path, before: before, batchKey: batchKey, connection: connection)
+            try Interruption.checkpoint()
             try connection.run("commit")
         } catch {
             if connection.isOpen { try? connection.run("rollback") }
@@ -381,6 +385,7 @@ public final class Loader {
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
+            try Interruption.checkpoint()
             progress.tick(rows: tally.read, bytesRead: reader.bytesRead)
             // Rows of bare delimiters (what a spreadsheet leaves under a table) are blank lines.
             if reader.record.isBlank { continue }

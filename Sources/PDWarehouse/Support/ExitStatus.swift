@@ -15,6 +15,10 @@ public enum ExitStatus: Int32, Sendable {
     case database = 3
     /// Another run holds the advisory lock (EX_TEMPFAIL: try later).
     case locked = 75
+    /// Stopped by SIGINT (128 + 2): the file being loaded was rolled back and left in place.
+    case interrupted = 130
+    /// Stopped by SIGTERM (128 + 15): as for SIGINT.
+    case terminated = 143
 
     /// The exit status for an error that ended a command: its own `exitStatus` when it
     /// declares one (`ExitCoded`), else 2 (usage or configuration).
@@ -35,6 +39,14 @@ public protocol ExitCoded: Error {
 
 extension ExitStatusError: ExitCoded {
     public var exitStatus: ExitStatus { status }
+}
+
+extension LoadInterrupted: ExitCoded {
+    public var exitStatus: ExitStatus { Interruption.exitStatus(signal) }
+}
+
+extension Interrupted: ExitCoded {
+    var exitStatus: ExitStatus { Interruption.exitStatus(signal) }
 }
 
 extension PostgresError: ExitCoded {
@@ -76,6 +88,10 @@ extension ReportParameterError: UsageErrorCode {}
 extension MappingError: UsageErrorCode {}
 extension RuleFileError: UsageErrorCode {}
 extension PseudonymKeyError: UsageErrorCode {}
+/// A grant of school access that cannot be made (no such role, no school named).
+extension AccessError: UsageErrorCode {}
+/// A rekey that would leave teachers behind, or under another old key.
+extension RekeyError: UsageErrorCode {}
 /// A year, school, indicator or batch the data does not have.
 extension UnknownChoice: UsageErrorCode {}
 /// A document that cannot be written, or no PDF converter installed.

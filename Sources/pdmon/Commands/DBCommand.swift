@@ -1,12 +1,13 @@
 import ArgumentParser
 import Logging
+import PDContract
 import PDWarehouse
 
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Warehouse schema: migrate, status, refresh the mart / схема хранилища: миграции, состояние, обновление витрин.",
-        subcommands: [Migrate.self, Status.self, Refresh.self]
+        subcommands: [Migrate.self, Status.self, Refresh.self, Rekey.self]
     )
 
     struct Migrate: ParsableCommand {
@@ -50,6 +51,44 @@ struct DBCommand: ParsableCommand {
         func run() throws {
             let rows = try connection.warehouse(logging).refresh().indicatorValues
             print("refreshed \(rows) indicator value(s) / пересчитано значений показателей: \(rows)")
+        }
+    }
+
+    struct Rekey: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-pseudonymise every teacher under a new key / псевдонимизировать педагогов новым ключом.",
+            discussion: """
+                Хранилище не хранит исходных идентификаторов педагогов, поэтому они читаются заново из выгрузок \
+                (файлов или папок, например archive/ папки входящих): каждый педагог хранилища должен найтись в них, \
+                иначе ничего не меняется. Одна транзакция; номера педагогов и факты не меняются, показатели те же.
+                The warehouse keeps no raw teacher identifier, so they are read again from the exports given (files \
+                or folders, e.g. the inbox's archive/): every teacher must be found in them, else nothing changes. \
+                One transaction; teacher numbers and facts stay, every indicator is the same.
+                """)
+
+        @Option(help: "Файл с прежним ключом / The key file of the current key.")
+        var oldKeyFile: String
+        @Option(help: "Файл с новым ключом / The key file of the new key.")
+        var newKeyFile: String
+        @Argument(help: "Выгрузки с идентификаторами педагогов (файлы или папки) / Exports with the teachers' identifiers.")
+        var files: [String]
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            guard !files.isEmpty else {
+                throw ValidationError("name the exports to read the identifiers from (e.g. the inbox's archive/)"
+                    + " / укажите выгрузки с идентификаторами (например, archive/)")
+            }
+        }
+
+        func run() throws {
+            let old = try Pseudonymizer.load(keyFile: oldKeyFile)
+            let new = try Pseudonymizer.load(keyFile: newKeyFile)
+            let result = try connection.warehouse(logging).rekey(old: old, new: new, files: files)
+            print("re-pseudonymised \(result.teachers) teacher(s) from \(result.identifiers) identifier(s) in \(result.files) file(s);"
+                + " use the new key from now on / педагогов псевдонимизировано новым ключом: \(result.teachers);"
+                + " дальше загружайте с новым ключом")
         }
     }
 }
