@@ -217,6 +217,26 @@ enum Cells {
         return nil
     }
 
+    /// A form service's submission time; a missing or unreadable one is an issue (nil).
+    static func requiredTimestamp(_ column: Column, _ fields: [String], _ line: Int,
+                                  _ issues: inout [RowIssue]) -> SubmissionTime? {
+        let raw = column.raw(fields)
+        if TextFold.clean(raw) == nil {
+            issues.append(column.issue(line, "", .missingRequired))
+            return nil
+        }
+        switch SubmissionTime.parse(raw) {
+        case let .success(time): return time
+        case .failure(.ambiguousDayMonth):
+            issues.append(column.issue(line, raw, .badTimestamp,
+                                       "день и месяц не различить (м/д/гггг или д/м/гггг); выгрузите даты как 12.03.2024 или 2024-03-12"
+                                           + " / day and month cannot be told apart (m/d/yyyy or d/m/yyyy); export dates as 12.03.2024 or 2024-03-12"))
+        case .failure(.unparseable):
+            issues.append(column.issue(line, raw, .badTimestamp))
+        }
+        return nil
+    }
+
     /// The row's own academic year: `.some(nil)` when the cell is empty, `nil` when it is bad.
     static func academicYear(_ column: Column, _ fields: [String], _ line: Int, _ issues: inout [RowIssue]) -> AcademicYear?? {
         let raw = column.raw(fields)

@@ -259,6 +259,16 @@ public struct SurveyValidator {
     public let header: HeaderMap
     public let years: YearSources
     private var person: PersonColumns
+    private let submittedAt: Column
+    /// Whether the file has a timestamp column (a form-service export): then several
+    /// submissions of one teacher in one year are not rejected, the latest wins.
+    public let hasSubmissionTimes: Bool
+    /// (year, teacher) → the line and time of the latest submission seen so far, for files with
+    /// submission times.
+    private var latest: [DuplicateTracker.Fingerprint: (line: Int, time: SubmissionTime)] = [:]
+    /// Rows accepted but superseded by a later submission of the same teacher and year (each
+    /// also a `superseded_submission` notice): they are not loaded.
+    public private(set) var supersededRows = 0
     private let academicYear, experienceYears, qualificationCategory, deficitDiagnostic, deficits,
         individualRoute, mentoringRole, expertRoles, methodologicalAsset, networkCommunities, subjectClub,
         interregional, conferences, seminars, webinars, internships, publications: Column
@@ -283,6 +293,8 @@ public struct SurveyValidator {
         let mapping = header.mapping
         person = PersonColumns(header, knownSchools: knownSchools, pseudonymizer: pseudonymizer)
         academicYear = Column(.academicYear, header)
+        submittedAt = Column(.submittedAt, header)
+        hasSubmissionTimes = header.index(of: .submittedAt) != nil
         experienceYears = Column(.experienceYears, header)
         qualificationCategory = Column(.qualificationCategory, header)
         deficitDiagnostic = Column(.deficitDiagnostic, header)
@@ -336,10 +348,12 @@ public struct SurveyValidator {
         let webinarCount = Cells.count(webinars, fields, line, &issues)
         let internshipCount = Cells.count(internships, fields, line, &issues)
         let publicationCount = Cells.count(publications, fields, line, &issues)
+        let submitted = hasSubmissionTimes ? Cells.requiredTimestamp(submittedAt, fields, line, &issues) : nil
         var year: AcademicYear?
         if let ownYear {
-            year = ownYear ?? years.fallback
-            if year == nil {
+            // The year of the submission comes last: after the column, --year and the file name.
+            year = ownYear ?? years.fallback ?? submitted?.academicYear
+            if year == nil, !hasSubmissionTimes {
                 issues.append(RowIssue(line: line, column: academicYear.name, field: .academicYear, value: "",
                                        reason: .missingAcademicYear))
             }
@@ -347,7 +361,9 @@ public struct SurveyValidator {
         guard issues.isEmpty, let year, let school = who.schoolCode, let pseudonym = who.pseudonym,
               let experience else { return .rejected(issues) }
         let key = keyBuilder.fingerprint { $0.append(year.start); $0.append(pseudonym) }
-        if let first = seen.firstLine(of: key) {
+        if let submitted {
+            supersede(key, line: line, time: submitted, year: year)
+        } else if let first = seen.firstLine(of: key) {
             return .rejected([RowIssue(line: line, column: person.teacherID.name, field: .teacherID,
                                        value: person.teacherID.raw(fields), reason: .duplicateTeacher,
                                        detail: "педагог уже указан за \(year.label) в строке \(first)"
@@ -356,12 +372,35 @@ public struct SurveyValidator {
         seen.insert(key, line: line)
         if !notes.isEmpty { keep(notes, in: &notices) }
         return .accepted(SurveyRecord(
-            line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
+            line: line, academicYear: year, submittedAt: submitted, schoolCode: school, teacherPseudonym: pseudonym,
             position: who.position, staffCategory: who.staffCategory, subject: who.subject,
             experienceYears: experience, qualificationCategory: category, deficitDiagnostic: diagnostic,
             deficits: deficitList, individualRoute: route, mentoringRole: mentoring, expertRoles: expertise,
             methodologicalAsset: asset, networkCommunities: communities, subjectClub: club,
             interregional: crossRegion, conferences: conferenceCount, seminars: seminarCount,
             webinars: webinarCount, internships: internshipCount, publications: publicationCount))
+    }
+
+    /// Several submissions of one teacher in one year (a form-service export): the latest by
+    /// `submitted_at` wins (at the same second, the later line), and the earlier one is reported
+    /// as a `superseded_submission` notice, not as an error. Both rows are accepted here; the
+    /// loader keeps only the latest of each teacher and year by the same order
+    /// (`sql/load/survey/settle_stage.sql`).
+    private mutating func supersede(_ key: DuplicateTracker.Fingerprint, line: Int, time: SubmissionTime,
+                                    year: AcademicYear) {
+        guard let previous = latest[key] else {
+            latest[key] = (line, time)
+            return
+        }
+        let laterIsNew = (time, line) > (previous.time, previous.line)
+        let (loser, winner) = laterIsNew ? ((previous.line, previous.time), (line, time)) : ((line, time), (previous.line, previous.time))
+        if laterIsNew { latest[key] = (line, time) }
+        supersededRows += 1
+        guard notices.count < RowIssue.maximumNotices else { return }
+        notices.append(RowIssue(
+            line: loser.0, column: submittedAt.name, field: .submittedAt, value: loser.1.iso,
+            reason: .supersededSubmission,
+            detail: "за \(year.label) учтён ответ из строки \(winner.0) от \(winner.1.iso)"
+                + " / the submission on line \(winner.0) at \(winner.1.iso) counts for \(year.label)"))
     }
 }

@@ -35,6 +35,19 @@ struct ExportLoad: Sendable {
         /// `copy <stage> (…) from stdin`, in the column order of the pipeline's staged rows.
         let copy: String
         let analyze: String
+        /// Run after `analyze`, for kinds whose staged rows need settling before the check and
+        /// the merge (the survey: the latest form submission of each teacher and year).
+        var settle: Settle? = nil
+    }
+
+    /// Settles the staged rows, and names the rows it dropped as superseded by rows already
+    /// stored (reported as notices).
+    struct Settle: Sendable {
+        /// The statements that drop the staged rows that are not to be merged.
+        let file: String
+        /// One row per staged row dropped because a later one is stored: line, its time, the
+        /// stored time, the stored row's batch.
+        let superseded: String
     }
 
     struct Merge: Sendable {
@@ -89,6 +102,7 @@ extension ExportLoad {
     /// Every `sql/` file this description names.
     var sqlFiles: [String] {
         [staging.create, staging.copy, staging.analyze, merge.file, counts.all, counts.ofBatch]
+            + [staging.settle?.file, staging.settle?.superseded].compactMap { $0 }
             + [checkStaged, merge.firstLoad?.stagedYearsHaveFacts, merge.firstLoad?.file].compactMap { $0 }
             + (direct.map { [$0.yearsWithFacts, $0.copy, $0.check] } ?? [])
     }

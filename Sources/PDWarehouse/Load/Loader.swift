@@ -252,6 +252,14 @@ public final class Loader {
             }
         }
         try connection.run(try sql.statement(staging.analyze))
+        if let settle = staging.settle {
+            try connection.run(try sql.statement(settle.file))
+            for row in try connection.execute(try sql.statement(settle.superseded)).rows {
+                file.tally.pipelineNotices.append(RowIssue.supersededByStored(
+                    line: Int(row[0] ?? "") ?? 0, submittedAt: row[1] ?? "", storedAt: row[2] ?? "",
+                    storedBatch: row[3] ?? ""))
+            }
+        }
     }
 
     /// Check: the set-based referential check of the batch (the facts declare no foreign keys).

@@ -38,11 +38,15 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "Среднее число курсов на педагога в год / Mean enrolments per teacher per year.")
     var enrolmentsPerTeacher: Double = SampleOptions().enrolmentsPerTeacher
 
+    @Flag(name: .long, help: "Ещё и мониторинг как выгрузка сервиса форм (form_survey_<год>.csv) с файлом сопоставления / Also the census as a form-service export, with its mapping file.")
+    var formSurvey = false
+
     /// The options these arguments describe (validated).
     func sampleOptions() throws -> SampleOptions {
         do {
             let options = SampleOptions(schools: schools, teachers: teachers, years: try AcademicYear.parseList(years),
-                                        seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher)
+                                        seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher,
+                                        formSurvey: formSurvey)
             try options.validate()
             return options
         } catch {
