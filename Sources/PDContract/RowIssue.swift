@@ -37,13 +37,16 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     case skippedNULPadding = "skipped_nul_padding"
     /// A 10-digit СНИЛС read with the leading zero that Excel dropped restored.
     case snilsLeadingZeroRestored = "snils_leading_zero_restored"
+    /// A ФИС ФРДО document whose teacher is in no census of its year or earlier: loaded with its
+    /// school unknown until such a census is loaded (docs/exports.md §5.4).
+    case schoolUnknown = "school_unknown"
 
     /// True for the notices: what they report is not an error of the row, so they count neither
     /// as rejected rows nor against `--max-reject-ratio`.
     public var isNotice: Bool {
         switch self {
         case .skippedSeparatorLine, .skippedTitleRow, .skippedTotalsRow, .skippedRepeatedHeader,
-             .skippedNULPadding, .snilsLeadingZeroRestored:
+             .skippedNULPadding, .snilsLeadingZeroRestored, .schoolUnknown:
             return true
         default:
             return false
@@ -78,6 +81,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .skippedRepeatedHeader: return "повтор строки заголовков внутри данных пропущен"
         case .skippedNULPadding: return "нулевые байты в конце файла (заполнение) не прочитаны"
         case .snilsLeadingZeroRestored: return "СНИЛС из 10 цифр прочитан с восстановленным ведущим нулём"
+        case .schoolUnknown: return "педагога нет в мониторинге этого или прошлых учебных лет: ОО пока неизвестна"
         }
     }
 
@@ -106,6 +110,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .skippedRepeatedHeader: return "header row repeated inside the data skipped"
         case .skippedNULPadding: return "NUL bytes padding the end of the file not read"
         case .snilsLeadingZeroRestored: return "10-digit SNILS read with its leading zero restored"
+        case .schoolUnknown: return "the teacher is in no census of this or an earlier year: school unknown for now"
         }
     }
 
@@ -162,7 +167,7 @@ public enum Masking {
     /// What a masked value looks like.
     public static let placeholder = "***"
 
-    /// A full name: always masked entirely.
+    /// A full name (or a surname, given name, patronymic or birth date): always masked entirely.
     public static func fullName(_ value: String) -> String {
         TextFold.clean(value) == nil ? "" : placeholder
     }
@@ -179,7 +184,7 @@ public enum Masking {
     /// Masks `value` if `field` holds personal data, otherwise returns it unchanged.
     public static func mask(_ field: ContractField, _ value: String) -> String {
         switch field {
-        case .fullName: return fullName(value)
+        case .fullName, .surname, .givenName, .patronymic, .birthDate: return fullName(value)
         case .teacherID: return teacherID(value)
         default: return value
         }

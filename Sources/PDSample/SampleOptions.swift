@@ -16,6 +16,10 @@ public struct SampleOptions: Sendable, Equatable {
     public var messy: Bool
     /// Mean number of course enrolments per teacher per academic year.
     public var enrolmentsPerTeacher: Double
+    /// CSV files, or XLSX workbooks (`--format xlsx`).
+    public var format: SampleFormat = .csv
+    /// Also write each year's completed courses as a ФИС ФРДО upload (`frdo_<year>`, `--frdo`).
+    public var frdo = false
 
     public static let defaultYears: [AcademicYear] = (2019...2023).map(AcademicYear.init(start:))
 

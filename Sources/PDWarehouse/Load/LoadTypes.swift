@@ -17,6 +17,9 @@ public struct LoadRequest: Sendable {
     public var force: Bool
     /// `--progress`: a progress line (rows, rate, ETA) on stderr while reading, when it is a terminal.
     public var progress: Bool
+    /// `--provider`: the training provider of ФИС ФРДО rows (the register has no provider
+    /// column); wins over the mapping's `[defaults] provider`. Other kinds ignore it.
+    public var provider: String? = nil
 
     public init(
         path: String, kind: ExportKind? = nil, explicitYear: AcademicYear? = nil, mapping: ContractMapping = .none,

@@ -2,6 +2,22 @@
 -- (academic year, teacher, course title, start date). Unchanged rows are not touched,
 -- so loading the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
 
+-- An enrolment derived from a ФИС ФРДО document gives way to the export's row of the same
+-- course (same teacher, same title ignoring case, end date = issue date) or the same natural
+-- key: the export row is the richer record of that one enrolment
+-- (load/derived/register_enrolments.sql keeps it so whatever order the files arrive in).
+delete from dw.fact_course_enrolment as f
+where f.document_key is not null
+  and exists (
+      select 1
+      from stage_enrolment as s
+      inner join dw.dim_course as c on c.course_key = f.course_key
+      where s.teacher_key = f.teacher_key
+        and ((s.end_date_key = f.end_date_key and lower(s.course_title) = lower(c.course_title))
+             or (s.academic_year_key = f.academic_year_key and s.start_date_key = f.start_date_key
+                 and s.course_key = f.course_key))
+  );
+
 -- Rows whose natural key is in the file but whose content changed are replaced.
 delete from dw.fact_course_enrolment f
 using stage_enrolment s, dw.dim_course c
