@@ -68,3 +68,22 @@ comment on constraint fact_course_enrolment_school_known_unless_register on dw.f
     'Only a ФИС ФРДО row may wait for its school. / Только строка из ФИС ФРДО может быть без ОО.';
 comment on index dw.fact_course_enrolment_document_unique is
     'One enrolment per ФИС ФРДО document; the rows load/derived/register_enrolments.sql reads. / Одна запись на документ ФИС ФРДО.';
+
+-- A course title folded for matching a register document with an enrolment export's row of the
+-- same course: lower case and ё as е, Cyrillic folded by translate so that the result does not
+-- depend on the server's locale (lower() alone folds only ASCII under the C locale).
+create function dw.fold_title(title text) returns text
+language sql immutable parallel safe
+return lower(translate(title, 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё', 'абвгдеежзийклмнопрстуфхцчшщъыьэюяе'));
+
+comment on function dw.fold_title(text) is
+    'A course title folded for matching (lower case, ё as е), independent of the server locale. / Название программы для сравнения: строчные буквы, ё как е, без зависимости от локали сервера.';
+
+-- A batch of the new kind.
+alter table dw.etl_batch drop constraint etl_batch_kind_valid;
+
+alter table dw.etl_batch add constraint etl_batch_kind_valid
+check (kind in ('schools', 'enrolments', 'survey', 'frdo'));
+
+comment on column dw.etl_batch.kind is
+    'Export kind detected from the header or named by the user: schools, enrolments, survey, frdo (ФИС ФРДО); null when the header matched no kind. / Вид выгрузки (frdo — ФИС ФРДО); пусто, если заголовок не подошёл ни к одному виду.';

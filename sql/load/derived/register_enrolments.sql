@@ -4,7 +4,8 @@
 -- alone and never of the order in which the files arrived. The invariant it keeps:
 --
 --   dw.fact_course_enrolment holds, for every document that is not cancelled and whose course
---   no enrolment export lists (same teacher, same title ignoring case, end date = issue date),
+--   no enrolment export lists (same teacher, same title ignoring case and ё/е, end date = issue
+--   date; dw.fold_title folds the case without the server's locale),
 --   one completed enrolment (document_key set, start and end on the issue date, certificate
 --   held), at the teacher's school in the census of the document's academic year, else of the
 --   latest earlier census, else with school_key null; and no other row with a document_key.
@@ -31,7 +32,7 @@ not_exported as (
         where e.document_key is null
           and e.teacher_key = doc.teacher_key
           and e.end_date_key = doc.issue_date_key
-          and lower(ec.course_title) = lower(doc.course_title)
+          and dw.fold_title(ec.course_title) = dw.fold_title(doc.course_title)
     )
 ),
 

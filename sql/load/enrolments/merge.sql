@@ -3,8 +3,8 @@
 -- so loading the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
 
 -- An enrolment derived from a ФИС ФРДО document gives way to the export's row of the same
--- course (same teacher, same title ignoring case, end date = issue date) or the same natural
--- key: the export row is the richer record of that one enrolment
+-- course (same teacher, same title ignoring case and ё/е: dw.fold_title, end date = issue date)
+-- or the same natural key: the export row is the richer record of that one enrolment
 -- (load/derived/register_enrolments.sql keeps it so whatever order the files arrive in).
 delete from dw.fact_course_enrolment as f
 where f.document_key is not null
@@ -13,7 +13,7 @@ where f.document_key is not null
       from stage_enrolment as s
       inner join dw.dim_course as c on c.course_key = f.course_key
       where s.teacher_key = f.teacher_key
-        and ((s.end_date_key = f.end_date_key and lower(s.course_title) = lower(c.course_title))
+        and ((s.end_date_key = f.end_date_key and dw.fold_title(s.course_title) = dw.fold_title(c.course_title))
              or (s.academic_year_key = f.academic_year_key and s.start_date_key = f.start_date_key
                  and s.course_key = f.course_key))
   );
