@@ -26,6 +26,8 @@ create table dw.fact_qualification_document (
 create index fact_qualification_document_batch_brin
     on dw.fact_qualification_document using brin (batch_key);
 
+comment on index dw.fact_qualification_document_batch_brin is
+    'Rows of one batch (lineage); BRIN, cheap during loads. / Строки пакета; BRIN, дёшев при загрузке.';
 comment on table dw.fact_qualification_document is
     'ДПО documents from ФИС ФРДО uploads. Grain: one document of one teacher (an original and its duplicate are one document). Its completed enrolment is derived into dw.fact_course_enrolment (document_key) unless the document is cancelled or an enrolment export lists the same course. No declared foreign keys: the loader checks every batch''s keys set-based. / Документы ДПО из выгрузок ФИС ФРДО. Зерно: один документ одного педагога (оригинал и его дубликат — один документ). Из документа выводится запись о завершённом обучении в dw.fact_course_enrolment (document_key), если документ не аннулирован и то же обучение не указано в выгрузке обучения.';
 comment on column dw.fact_qualification_document.document_key is
