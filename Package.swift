@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "PDWarehouse",
             dependencies: [
-                "PDPostgres", "PDCSV", "PDContract", "PDReport",
+                "PDPostgres", "PDCSV", "PDContract", "PDReport", "PDXLSX",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -65,7 +65,7 @@ let package = Package(
             ]
         ),
         // The parser micro-benchmark (issue 5): CSVReader and the validators alone, no database.
-        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract"], path: "Sources/PDParseBench"),
+        .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract", "PDXLSX"], path: "Sources/PDParseBench"),
         .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
         .testTarget(
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PDWarehouseTests",
-            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV"],
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV", "PDXLSX"],
             // Snapshots, and the real-export cases (inputs, cmd.sh, expect.txt): read by path from the checkout.
             exclude: ["Snapshots", "Cases"]
         ),

@@ -156,6 +156,16 @@ Server settings:
 
 {chr(10).join(targets)}
 """
+# Sections other scripts keep in the same file (scripts/bench-files: file formats and the cost
+# of the file checks) survive a rewrite: everything from the first "<!-- section:" marker on.
+try:
+    with open(out, encoding="utf-8") as handle:
+        previous = handle.read()
+    marker = previous.find("<!-- section:")
+    if marker >= 0:
+        text += "\n" + previous[marker:]
+except FileNotFoundError:
+    pass
 with open(out, "w", encoding="utf-8") as handle:
     handle.write(text)
 print(load_table)

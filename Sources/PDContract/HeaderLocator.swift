@@ -16,61 +16,101 @@ public enum HeaderLocator {
     /// How many non-blank rows may come before the header row.
     public static let maximumLeadingRows = 10
 
-    /// Locates the header. `open` opens the file with a format (the detected one first); the
-    /// reader of the answer stands just after the header row. Throws `HeaderRefusal` when no
-    /// header row is found, and whatever `open` or the reader throw.
-    public static func locate(
+    /// Locates the header of a CSV file. `open` opens the file with a format (the detected one
+    /// first); the reader of the answer stands just after the header row. Throws `HeaderRefusal`
+    /// when no header row is found, and whatever `open` or the reader throw.
+    public static func locate<Source: RowSource>(
         format: CSVFormat, kind: ExportKind?, mapping: ContractMapping,
-        open: (CSVFormat) throws -> CSVReader
-    ) throws -> LocatedHeader {
+        open: (CSVFormat) throws -> Source
+    ) throws -> LocatedHeader<Source> {
         var delimiters = [format.delimiter] + CSVFormat.candidateDelimiters.filter { $0 != format.delimiter }
         var firstAttemptRows: [(line: Int, cells: [String])]?
         var attempt = 0
         var followedSepLine = false
-        attempts: while attempt < delimiters.count {
+        while attempt < delimiters.count {
             var attemptFormat = format
             attemptFormat.delimiter = delimiters[attempt]
             attempt += 1
             var reader = try open(attemptFormat)
-            var records = 0
-            var nonBlank = 0
-            var skipped: [RowIssue] = []
-            var rows: [(line: Int, cells: [String])] = []
-            while nonBlank <= maximumLeadingRows, records < maximumLeadingRows * 100, try reader.next() {
-                records += 1
-                let record = reader.record
-                if record.isBlank {
-                    skipped.append(RowIssue(line: record.line, column: "", field: nil, value: "",
-                                            reason: .skippedTitleRow, detail: "empty row above the header"))
-                    continue
+            switch try scan(&reader, delimiter: attemptFormat.delimiter, kind: kind, mapping: mapping) {
+            case .found(let records, let header, let line, let skipped):
+                return LocatedHeader(reader: reader, format: attemptFormat, header: header, line: line,
+                                     recordsThroughHeader: records, skipped: skipped)
+            case .separatorLine(let declared):
+                if declared != attemptFormat.delimiter && !followedSepLine {
+                    // Excel's sep= line names another delimiter than detection chose: use it.
+                    followedSepLine = true
+                    delimiters = [declared] + delimiters.filter { $0 != declared }
+                    attempt = 0
                 }
-                nonBlank += 1
-                let cells = record.strings().map(RowIssue.printable)
-                if records == 1, let declared = declaredDelimiter(cells, attemptFormat.delimiter) {
-                    if declared != attemptFormat.delimiter && !followedSepLine {
-                        // Excel's sep= line names another delimiter than detection chose: use it.
-                        followedSepLine = true
-                        delimiters = [declared] + delimiters.filter { $0 != declared }
-                        attempt = 0
-                        continue attempts
-                    }
-                    skipped.append(RowIssue(line: record.line, column: "", field: nil,
-                                            value: "sep=" + String(Unicode.Scalar(declared)),
-                                            reason: .skippedSeparatorLine, detail: nil))
-                    continue
-                }
-                if let header = match(cells, kind: kind, mapping: mapping) {
-                    return LocatedHeader(reader: reader, format: attemptFormat, header: header, line: record.line,
-                                         recordsThroughHeader: records, skipped: skipped)
-                }
-                rows.append((record.line, cells))
-                skipped.append(RowIssue(line: record.line, column: "", field: nil,
-                                        value: String(cells.first { TextFold.clean($0) != nil }?.prefix(200) ?? ""),
-                                        reason: .skippedTitleRow, detail: nil))
+            case .notFound(let rows):
+                if firstAttemptRows == nil { firstAttemptRows = rows }
             }
-            if firstAttemptRows == nil { firstAttemptRows = rows }
         }
         throw refusal(rows: firstAttemptRows ?? [], kind: kind, mapping: mapping)
+    }
+
+    /// Locates the header of a sheet of a workbook (one reading, no delimiters to try, no sep=
+    /// line). The reader of the answer stands just after the header row. Throws `HeaderRefusal`
+    /// when no header row is found, and whatever the reader throws.
+    public static func locate<Source: RowSource>(
+        in source: Source, kind: ExportKind?, mapping: ContractMapping
+    ) throws -> LocatedHeader<Source> {
+        var reader = source
+        switch try scan(&reader, delimiter: nil, kind: kind, mapping: mapping) {
+        case .found(let records, let header, let line, let skipped):
+            return LocatedHeader(reader: reader, format: nil, header: header, line: line,
+                                 recordsThroughHeader: records, skipped: skipped)
+        case .separatorLine:
+            preconditionFailure("no sep= line is looked for without a delimiter")
+        case .notFound(let rows):
+            throw refusal(rows: rows, kind: kind, mapping: mapping)
+        }
+    }
+
+    /// What one reading of the leading rows found.
+    private enum Scan {
+        case found(records: Int, header: HeaderMap, line: Int, skipped: [RowIssue])
+        /// The first record is Excel's `sep=X` naming this delimiter (only with a delimiter).
+        case separatorLine(UInt8)
+        case notFound(rows: [(line: Int, cells: [String])])
+    }
+
+    /// Reads up to `maximumLeadingRows` non-blank rows looking for the header. A first record
+    /// `sep=X` is a notice when X is `delimiter`, else the answer (the caller reads again).
+    private static func scan<Source: RowSource>(
+        _ reader: inout Source, delimiter: UInt8?, kind: ExportKind?, mapping: ContractMapping
+    ) throws -> Scan {
+        var records = 0
+        var nonBlank = 0
+        var skipped: [RowIssue] = []
+        var rows: [(line: Int, cells: [String])] = []
+        while nonBlank <= maximumLeadingRows, records < maximumLeadingRows * 100, try reader.next() {
+            records += 1
+            let record = reader.record
+            if record.isBlank {
+                skipped.append(RowIssue(line: record.line, column: "", field: nil, value: "",
+                                        reason: .skippedTitleRow, detail: "empty row above the header"))
+                continue
+            }
+            nonBlank += 1
+            let cells = record.strings().map(RowIssue.printable)
+            if records == 1, let delimiter, let declared = declaredDelimiter(cells, delimiter) {
+                guard declared == delimiter else { return .separatorLine(declared) }
+                skipped.append(RowIssue(line: record.line, column: "", field: nil,
+                                        value: "sep=" + String(Unicode.Scalar(declared)),
+                                        reason: .skippedSeparatorLine, detail: nil))
+                continue
+            }
+            if let header = match(cells, kind: kind, mapping: mapping) {
+                return .found(records: records, header: header, line: record.line, skipped: skipped)
+            }
+            rows.append((record.line, cells))
+            skipped.append(RowIssue(line: record.line, column: "", field: nil,
+                                    value: String(cells.first { TextFold.clean($0) != nil }?.prefix(200) ?? ""),
+                                    reason: .skippedTitleRow, detail: nil))
+        }
+        return .notFound(rows: rows)
     }
 
     /// The header map of `cells` when they are a header row: of `kind` (with at least one column
@@ -125,11 +165,12 @@ public enum HeaderLocator {
 }
 
 /// A header row found by `HeaderLocator`, with the reader standing just after it.
-public struct LocatedHeader {
+public struct LocatedHeader<Source: RowSource> {
     /// The reader, positioned after the header row (not meant to be copied: copies share the file).
-    public var reader: CSVReader
-    /// The format the header was read with (its delimiter may differ from the detected one).
-    public let format: CSVFormat
+    public var reader: Source
+    /// The format a CSV header was read with (its delimiter may differ from the detected one);
+    /// nil for a sheet.
+    public let format: CSVFormat?
     public let header: HeaderMap
     /// The 1-based line of the header row.
     public let line: Int
@@ -139,10 +180,9 @@ public struct LocatedHeader {
     /// Notices for the lines above the header row (sep= line, title rows, empty rows).
     public let skipped: [RowIssue]
 
-    /// Opens the file again with `format` and skips to the first data row (a load that starts
-    /// the file over).
-    public func reopen(_ open: (CSVFormat) throws -> CSVReader) throws -> CSVReader {
-        var reader = try open(format)
+    /// Opens the file again and skips to the first data row (a load that starts the file over).
+    public func reopen(_ open: () throws -> Source) throws -> Source {
+        var reader = try open()
         for _ in 0..<recordsThroughHeader { _ = try reader.next() }
         return reader
     }

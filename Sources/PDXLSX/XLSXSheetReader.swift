@@ -123,3 +123,10 @@ public final class XLSXSheetReader {
         channel.cancel()
     }
 }
+
+extension XLSXSheetReader: RowSource {
+    /// A sheet has no padding bytes: its cells are parsed from XML.
+    public var trailingNULPadding: Int { 0 }
+    /// The row after the current one.
+    public var nextLine: Int { row.number + 1 }
+}

@@ -54,13 +54,19 @@ struct LoadOptions: ParsableArguments {
         }
     }
 
-    func request(path: String, kind: ExportKind?, year: AcademicYear?) throws -> LoadRequest {
+    func request(path: String, kind: ExportKind?, year: AcademicYear?, sheet: String? = nil) throws -> LoadRequest {
         var request = LoadRequest(
             path: path, kind: kind, explicitYear: year, mapping: try contractMapping(),
-            maxRejectRatio: maxRejectRatio, dryRun: dryRun, force: force, progress: progress)
+            maxRejectRatio: maxRejectRatio, dryRun: dryRun, force: force, progress: progress, sheet: sheet)
         request.provider = provider
         return request
     }
+}
+
+/// `--sheet NAME` of `load …`: which sheet of a workbook to read.
+struct SheetOption: ParsableArguments {
+    @Option(help: "The sheet of an XLSX workbook to read (else the first visible sheet whose header matches) / лист книги XLSX.")
+    var sheet: String?
 }
 
 /// `--year 2021-2022` (any of the contract's spellings).

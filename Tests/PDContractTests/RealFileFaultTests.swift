@@ -11,14 +11,14 @@ struct HeaderLocatorTests {
     static let row = "2023-2024;101;112-233-445 95;Курс;02.10.2023;20.10.2023"
 
     /// Locates the header of `text` (UTF-8) with the format detection would give.
-    static func locate(_ text: String, kind: ExportKind? = nil, mapping: ContractMapping = .none) throws -> LocatedHeader {
+    static func locate(_ text: String, kind: ExportKind? = nil, mapping: ContractMapping = .none) throws -> LocatedHeader<CSVReader> {
         let bytes = Array(text.utf8)
         return try HeaderLocator.locate(format: CSVFormat.detect(bytes: bytes), kind: kind, mapping: mapping) { format in
             try CSVReader(bytes: bytes, format: format)
         }
     }
 
-    static func dataRows(_ located: LocatedHeader) throws -> [[String]] {
+    static func dataRows(_ located: LocatedHeader<CSVReader>) throws -> [[String]] {
         var reader = located.reader
         var rows: [[String]] = []
         while try reader.next() { rows.append(reader.record.strings()) }
@@ -42,12 +42,12 @@ struct HeaderLocatorTests {
     func titles(preamble: String) throws {
         let located = try Self.locate(preamble + "\(Self.header)\n\(Self.row)\n\(Self.row.replacingOccurrences(of: "Курс", with: "Курс 2"))\n")
         #expect(located.header.kind == .enrolments)
-        #expect(located.format.delimiter == UInt8(ascii: ";"))
+        #expect(located.format?.delimiter == UInt8(ascii: ";"))
         #expect(!located.skipped.isEmpty)
         #expect(located.skipped.allSatisfy { $0.reason == .skippedTitleRow && $0.line < located.line })
         #expect(try Self.dataRows(located).count == 2)
         // Opened again, the reader reaches the same first data row.
-        var again = try located.reopen { format in try CSVReader(bytes: Array((preamble + "\(Self.header)\n\(Self.row)\n").utf8), format: format) }
+        var again = try located.reopen { try CSVReader(bytes: Array((preamble + "\(Self.header)\n\(Self.row)\n").utf8), format: located.format) }
         #expect(try again.next())
         #expect(again.record.strings()[3] == "Курс")
     }
@@ -68,7 +68,7 @@ struct HeaderLocatorTests {
         let header = Self.header.replacingOccurrences(of: ";", with: separator)
         let row = Self.row.replacingOccurrences(of: ";", with: separator)
         let located = try Self.locate("\(line)\r\n\(header)\r\n\(row)\r\n")
-        #expect(located.format.delimiter == delimiter)
+        #expect(located.format?.delimiter == delimiter)
         #expect(located.skipped.map(\.reason) == [.skippedSeparatorLine])
         #expect(located.skipped.first?.value == "sep=" + separator)
         #expect(try Self.dataRows(located) == [row.components(separatedBy: separator)])
@@ -80,7 +80,7 @@ struct HeaderLocatorTests {
         let bytes = Array("sep=;\n\(Self.header)\n\(Self.row)\n".utf8)
         let located = try HeaderLocator.locate(format: CSVFormat(delimiter: UInt8(ascii: ",")), kind: .enrolments,
                                                mapping: .none) { try CSVReader(bytes: bytes, format: $0) }
-        #expect(located.format.delimiter == UInt8(ascii: ";") && located.line == 2)
+        #expect(located.format?.delimiter == UInt8(ascii: ";") && located.line == 2)
     }
 
     @Test("the named kind decides which row is the header")

@@ -42,4 +42,36 @@ struct InboxHygieneTests {
         #expect(left.isSuperset(of: ["link.csv", "pipe.csv", "kpk_2024-2025.csv.part", "~$kpk_2023-2024.csv"]))
         #expect(!left.contains("kpk_2023-2024.csv"))
     }
+
+    /// The content hashed is the content loaded: a file that differs from when the run listed
+    /// it (still being written) is not loaded, nothing is recorded, and it loads once it is whole.
+    @Test func aFileThatChangedSinceItWasListedIsLeftAndLoadsWhenWhole() throws {
+        let fixture = try LoadFixture()
+        try fixture.loadSchools()
+        let lines = ExportText.enrolmentsCanonical.split(separator: "\n")
+        let path = try fixture.write("kpk_2023-2024.csv", lines.prefix(2).joined(separator: "\n") + "\n")
+        let listed = try #require(FileState.of(path))
+        // The writer goes on after the listing.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((lines[2] + "\n").utf8))
+        try handle.close()
+
+        let loader = fixture.loader()
+        defer { loader.close() }
+        var request = LoadRequest(path: path)
+        request.listedState = listed
+        #expect(throws: FileChangedWhileRead.self) { _ = try loader.load(request) }
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 0)
+        #expect(try fixture.count("select count(*) from dw.etl_batch where file_name = 'kpk_2023-2024.csv'") == 0)
+        let error = FileChangedWhileRead(fileName: "kpk_2023-2024.csv", before: listed, after: FileState.of(path))
+        #expect(error.exitStatus == .refused)
+        #expect(error.description.contains("still being written") && error.description.contains("оставлен"))
+
+        // The next night the file is whole and unchanged since its listing: it loads.
+        request.listedState = FileState.of(path)
+        let outcome = try loader.load(request)
+        #expect(outcome.status == .loaded, "\(outcome.summaryLine)")
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 2)
+    }
 }

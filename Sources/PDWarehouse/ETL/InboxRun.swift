@@ -7,6 +7,7 @@ import Darwin
 import PDCSV
 import PDContract
 import PDPostgres
+import PDXLSX
 
 /// `pdmon etl run --inbox DIR`: the nightly cron entry.
 ///
@@ -93,15 +94,23 @@ public struct InboxRun {
             results.append(result)
             each(result)
         }
-        for file in try pendingFiles() {
+        let pending = try pendingFiles()
+        // Each file's state as listed: one that differs when it is read is still being written.
+        let listed = Dictionary(uniqueKeysWithValues: pending.compactMap { file in
+            FileState.of(file.path).map { (file.path, $0) }
+        })
+        for file in pending {
             var request = template
             request.path = file.path
             request.kind = nil
+            request.listedState = listed[file.path]
             var result = FileResult(fileName: file.lastPathComponent)
             do {
                 let outcome = try loader.load(request)
                 result.outcome = outcome
                 result.movedTo = try move(file, outcome: outcome)
+            } catch let error as FileChangedWhileRead {
+                result.leftInPlace = error.description
             } catch let error as PostgresError {
                 result.failure = error.description
                 results.append(result)
@@ -171,16 +180,32 @@ public struct InboxRun {
     }
 
     /// The kind of a file from its header, or nil when it cannot be told (the load will say why).
-    /// Only the first line is read: this decides the order of the run, and the load that follows
-    /// reads the whole file anyway (a full encoding scan here would read every file twice).
+    /// This decides the order of the run, and the load that follows reads the whole file anyway:
+    /// only the first 64 KiB of a CSV file are read (the header may lie below a title), and
+    /// of a workbook the leading rows of its visible sheets.
     static func peekKind(_ file: URL, mapping: ContractMapping) -> ExportKind? {
         guard let handle = FileHandle(forReadingAtPath: file.path) else { return nil }
         defer { try? handle.close() }
         guard let prefix = try? handle.read(upToCount: CSVFormat.prefixLength) else { return nil }
         let bytes = Array(prefix)
-        let headerLine = bytes.firstIndex(of: 10).map { Array(bytes[..<$0]) } ?? bytes
-        guard var reader = try? CSVReader(bytes: headerLine), (try? reader.next()) == true else { return nil }
-        return try? ExportKind.detect(header: reader.record.strings(), mapping: mapping).kind
+        if FileContainer(prefix: bytes) != .text {
+            guard let workbook = try? XLSXWorkbook(path: file.path) else { return nil }
+            for sheet in workbook.sheets where sheet.isVisibleWorksheet {
+                guard let reader = try? workbook.openSheet(sheet) else { continue }
+                defer { reader.close() }
+                if let located = try? HeaderLocator.locate(in: reader, kind: nil, mapping: mapping) {
+                    return located.header.kind
+                }
+            }
+            return nil
+        }
+        // Whole lines only: a character cut at the end of the prefix would read as another encoding.
+        let lines = bytes.count < CSVFormat.prefixLength ? bytes : Array(bytes[..<(bytes.lastIndex(of: 10) ?? bytes.count)])
+        let format = CSVFormat.detect(bytes: lines)
+        let located = try? HeaderLocator.locate(format: format, kind: nil, mapping: mapping) {
+            try CSVReader(bytes: lines, format: $0)
+        }
+        return located?.header.kind
     }
 
     private static let dayFormatter: DateFormatter = {

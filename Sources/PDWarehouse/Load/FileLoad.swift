@@ -2,6 +2,7 @@ import Foundation
 import PDCSV
 import PDContract
 import PDPostgres
+import PDXLSX
 
 /// One file's load as the loader's steps hand it on: the request, what the scan found, the
 /// reader, the row counts and the outcome being filled in.
@@ -9,23 +10,58 @@ struct FileLoad {
     let request: LoadRequest
     let scan: FileScan
     let started: Date
-    var reader: CSVReader
+    /// The file's state before it was scanned: the content hashed is the content loaded only
+    /// while it stays so (`checkUnchanged`).
+    let stateBeforeScan: FileState?
+    /// The rows being read: a CSV file, or the sheet of a workbook the header step chose.
+    private var table: Table
+    /// The workbook, when the file is one (`FileContainer.zip`, by its content): opened by the
+    /// header step, so that a workbook that cannot be read is refused like a bad header.
+    private var workbook: XLSXWorkbook?
     var tally = RowTally()
     var progress: LoadProgress
     var outcome: LoadOutcome
-    /// Where the header step found the header (`HeaderLocator`): the format it was read
-    /// with and how many records a reader opened again skips to reach the data.
-    private(set) var dataStart: (format: CSVFormat, recordsThroughHeader: Int)?
+    /// Where the header step found the header (`HeaderLocator`): the CSV format it was read
+    /// with (nil for a sheet) and how many records a reader opened again skips to reach the data.
+    private(set) var dataStart: (format: CSVFormat?, recordsThroughHeader: Int)?
     /// Notices for the lines above the header row (sep= line, title rows).
     private(set) var skippedAboveHeader: [RowIssue] = []
+    /// The sheet whose rows are loaded, for a workbook.
+    private(set) var sheet: XLSXSheetInfo?
 
-    init(request: LoadRequest, scan: FileScan, started: Date) throws {
+    /// A reader of either kind of table file.
+    private enum Table {
+        case csv(CSVReader)
+        case sheet(XLSXSheetReader)
+        /// Only while a CSV reader is lent out to `readRows` (so that it is not copied).
+        case lent
+    }
+
+    /// Opens a CSV reader at the file's first row (a workbook waits for the header step).
+    /// Throws `WarehouseError.fileUnreadable` for a file that cannot be opened.
+    init(request: LoadRequest, scan: FileScan, started: Date, stateBeforeScan: FileState?) throws {
         self.request = request
         self.scan = scan
         self.started = started
-        reader = try Self.openReader(request.path, format: scan.format)
+        self.stateBeforeScan = stateBeforeScan
+        switch scan.container {
+        case .zip, .compoundFile: table = .lent
+        case .text: table = .csv(try Self.openReader(request.path, format: scan.format))
+        }
         progress = LoadProgress(fileName: request.fileName, totalBytes: scan.byteCount, requested: request.progress)
         outcome = LoadOutcome(status: .loaded, fileName: request.fileName, kind: request.kind, sha256: scan.sha256, message: "")
+    }
+
+    /// Throws `FileChangedWhileRead` when the file is not as it was when it was listed and
+    /// scanned: called after the rows were read and before anything is recorded.
+    func checkUnchanged() throws {
+        let now = FileState.of(request.path)
+        if let listed = request.listedState, listed != stateBeforeScan {
+            throw FileChangedWhileRead(fileName: request.fileName, before: listed, after: stateBeforeScan)
+        }
+        if now != stateBeforeScan {
+            throw FileChangedWhileRead(fileName: request.fileName, before: stateBeforeScan, after: now)
+        }
     }
 
     /// Starts the progress line over, when the rows start to be read.
@@ -35,25 +71,119 @@ struct FileLoad {
 
     /// The header step: `HeaderLocator` finds the header row (below a preamble, with
     /// another delimiter when the detected one reads no header), and the reader it used stands
-    /// just after it. Throws `HeaderRefusal`, or what the reader throws.
+    /// just after it. In a workbook, the sheet is `--sheet` or the first visible one whose header
+    /// matches. Throws `HeaderRefusal` or `WorkbookRefusal`, or what the reader throws.
     mutating func locateHeader() throws -> HeaderMap {
+        if scan.container != .text {
+            do {
+                let workbook = try XLSXWorkbook(path: request.path)
+                self.workbook = workbook
+                return try locateSheetHeader(in: workbook)
+            } catch let error as XLSXError {
+                throw WorkbookRefusal(code: "unreadable_workbook", description: error.description, line: error.row ?? 1)
+            }
+        }
         let path = request.path
         let located = try HeaderLocator.locate(format: scan.format, kind: request.kind, mapping: request.mapping) {
             try Self.openReader(path, format: $0)
         }
-        reader = located.reader
+        table = .csv(located.reader)
         dataStart = (located.format, located.recordsThroughHeader)
         skippedAboveHeader = located.skipped
         return located.header
     }
 
+    /// The header of a workbook: of the sheet `--sheet` names, or of the first visible sheet
+    /// whose header matches a kind (the request's, if it names one). A workbook with no such
+    /// sheet is refused naming its sheets.
+    private mutating func locateSheetHeader(in workbook: XLSXWorkbook) throws -> HeaderMap {
+        let names = workbook.sheets.map { "«\($0.name)»" }.joined(separator: ", ")
+        let candidates: [XLSXSheetInfo]
+        if let name = request.sheet {
+            guard let named = workbook.sheet(named: name) else {
+                throw WorkbookRefusal(
+                    code: "no_such_sheet",
+                    description: "the workbook has no sheet «\(name)»; its sheets: \(names)"
+                        + " / в книге нет листа «\(name)»; листы книги: \(names)")
+            }
+            candidates = [named]
+        } else {
+            candidates = workbook.sheets.filter(\.isVisibleWorksheet)
+        }
+        var refusals: [(sheet: XLSXSheetInfo, refusal: HeaderRefusal)] = []
+        for candidate in candidates {
+            let reader: XLSXSheetReader
+            do {
+                reader = try workbook.openSheet(candidate)
+            } catch {
+                throw WorkbookRefusal(code: "unreadable_workbook", description: error.description, line: error.row ?? 1)
+            }
+            do {
+                let located = try HeaderLocator.locate(in: reader, kind: request.kind, mapping: request.mapping)
+                table = .sheet(located.reader)
+                sheet = candidate
+                dataStart = (nil, located.recordsThroughHeader)
+                skippedAboveHeader = located.skipped
+                return located.header
+            } catch let refusal as HeaderRefusal {
+                reader.close()
+                refusals.append((candidate, refusal))
+            }
+        }
+        guard let first = refusals.first else {
+            throw WorkbookRefusal(
+                code: "no_matching_sheet",
+                description: "the workbook has no visible worksheet to read; its sheets: \(names)"
+                    + " / в книге нет видимого листа с данными; листы книги: \(names)")
+        }
+        if refusals.count == 1 {
+            throw WorkbookRefusal(
+                code: first.refusal.code,
+                description: "sheet «\(first.sheet.name)»: \(first.refusal.description)", line: first.refusal.line)
+        }
+        throw WorkbookRefusal(
+            code: "no_matching_sheet",
+            description: "no sheet of the workbook has the header of an export (sheets: \(names)); use --sheet to name one."
+                + " First sheet «\(first.sheet.name)»: \(first.refusal.description)"
+                + " / ни на одном листе книги нет заголовка выгрузки (листы: \(names)); укажите лист: --sheet",
+            line: first.refusal.line)
+    }
+
     /// Back to the first data row with nothing counted (the direct path's fallback starts over).
     mutating func rewind() throws {
-        let start = dataStart ?? (format: scan.format, recordsThroughHeader: 1)
-        reader = try Self.openReader(request.path, format: start.format)
-        for _ in 0..<start.recordsThroughHeader { _ = try reader.next() }
+        let skip = dataStart?.recordsThroughHeader ?? 1
+        if let workbook, let sheet {
+            if case .sheet(let reader) = table { reader.close() }
+            let reader: XLSXSheetReader
+            do {
+                reader = try workbook.openSheet(sheet)
+                for _ in 0..<skip { _ = try reader.next() }
+            } catch {
+                throw WorkbookRefusal(code: "unreadable_workbook", description: error.description, line: error.row ?? 1)
+            }
+            table = .sheet(reader)
+        } else {
+            var reader = try Self.openReader(request.path, format: dataStart?.format ?? scan.format)
+            for _ in 0..<skip { _ = try reader.next() }
+            table = .csv(reader)
+        }
         tally = RowTally()
         startReading()
+    }
+
+    /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected
+    /// (`Loader.readRows`, over whichever reader the file has).
+    mutating func readRows(screen: RowScreen, _ handle: ([String], Int) throws -> RowResult<Void>) throws {
+        switch table {
+        case .csv(var reader):
+            table = .lent
+            defer { table = .csv(reader) }
+            try Loader.readRows(&reader, into: &tally, progress: &progress, screen: screen, handle)
+        case .sheet(var reader):
+            try Loader.readRows(&reader, into: &tally, progress: &progress, screen: screen, handle)
+        case .lent:
+            preconditionFailure("the header step opens the rows before they are read")
+        }
     }
 
     /// The outcome's row counts and rejects, from the rows read.
@@ -82,6 +212,14 @@ struct FileLoad {
             throw WarehouseError.fileUnreadable(path: path, reason: String(describing: error))
         }
     }
+}
+
+/// A workbook the loader cannot read rows from: not a workbook, damaged, over a size limit, no
+/// sheet with an export's header. The file is refused (exit 1) with `code` and `description`.
+struct WorkbookRefusal: Error {
+    let code: String
+    let description: String
+    var line = 1
 }
 
 /// Counts of one file's rows.
@@ -148,6 +286,11 @@ struct Refusal: Error {
         self.init(header: refusal.code, refusal.description, line: refusal.line)
     }
 
+    /// A workbook that cannot be read, or has no sheet with an export's header.
+    init(_ refusal: WorkbookRefusal) {
+        self.init(header: refusal.code, refusal.description, line: refusal.line)
+    }
+
     /// What a failure inside the batch's transaction means for the file: a refusal when it is a
     /// problem of the file's data, nil when it is not (the failure is then thrown on: exit 3).
     init?(after error: Error, of file: FileLoad) {
@@ -160,6 +303,11 @@ struct Refusal: Error {
         case let error as CSVError:
             rejects = file.reported + [RejectEntry(line: max(error.line ?? 0, 1), column: "", value: "",
                                                    reasonCode: "malformed_csv", reasonText: error.description)]
+            message = error.description
+            rowsRejected = 0
+        case let error as XLSXError:
+            rejects = file.reported + [RejectEntry(line: error.row ?? 1, column: "", value: "",
+                                                   reasonCode: "malformed_xlsx", reasonText: error.description)]
             message = error.description
             rowsRejected = 0
         case let error as PostgresError where error.isRefusalOfFileContent:

@@ -12,8 +12,11 @@ import PDCSV
 struct FileScan {
     let sha256: String
     let byteCount: Int
-    /// Encoding and delimiter, from the whole file's UTF-8 validity and its first bytes.
+    /// Encoding and delimiter, from the whole file's UTF-8 validity and its first bytes
+    /// (meaningful for a text file only).
     let format: CSVFormat
+    /// What the first bytes say the file is: text (CSV), an XLSX workbook, or something else.
+    let container: FileContainer
 
     static func scan(path: String, chunkSize: Int = 1 << 20) throws -> FileScan {
         let results = ScanResults()
@@ -41,7 +44,7 @@ struct FileScan {
         let (digest, total, isValidUTF8, prefix, failure) = results.snapshot()
         if let failure { throw failure }
         let format = prefix.withUnsafeBytes { CSVFormat.detect(prefix: $0, isValidUTF8: isValidUTF8) }
-        return FileScan(sha256: digest, byteCount: total, format: format)
+        return FileScan(sha256: digest, byteCount: total, format: format, container: FileContainer(prefix: prefix))
     }
 
     /// Reads the file chunk by chunk; returns its size.
@@ -63,6 +66,27 @@ struct FileScan {
             body(chunk)
         }
         return total
+    }
+}
+
+/// What a file is, by its first bytes (its content, never its name).
+enum FileContainer: Equatable {
+    /// Text: read as CSV.
+    case text
+    /// A ZIP archive (signature `PK\u{3}\u{4}`): read as an XLSX workbook (ECMA-376 Part 2).
+    case zip
+    /// An OLE2 compound file (signature `D0 CF 11 E0 A1 B1 1A E1`): an Excel 97–2003 `.xls`
+    /// workbook, which is not read: it is refused with what to do.
+    case compoundFile
+
+    init(prefix: [UInt8]) {
+        if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            self = .zip
+        } else if prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            self = .compoundFile
+        } else {
+            self = .text
+        }
     }
 }
 

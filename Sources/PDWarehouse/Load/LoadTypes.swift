@@ -20,12 +20,20 @@ public struct LoadRequest: Sendable {
     /// `--provider`: the training provider of ФИС ФРДО rows (the register has no provider
     /// column); wins over the mapping's `[defaults] provider`. Other kinds ignore it.
     public var provider: String? = nil
+    /// `--sheet`: the sheet of a workbook to read (else the first visible sheet whose header
+    /// matches); ignored for a CSV file.
+    public var sheet: String?
+    /// The file's state when `etl run` listed the inbox: a file that differs by the time it is
+    /// read is still being written (`FileChangedWhileRead`).
+    public var listedState: FileState?
 
     public init(
         path: String, kind: ExportKind? = nil, explicitYear: AcademicYear? = nil, mapping: ContractMapping = .none,
-        maxRejectRatio: Double = 0.05, dryRun: Bool = false, force: Bool = false, progress: Bool = false
+        maxRejectRatio: Double = 0.05, dryRun: Bool = false, force: Bool = false, progress: Bool = false,
+        sheet: String? = nil
     ) {
         self.progress = progress
+        self.sheet = sheet
         self.path = path
         self.kind = kind
         self.explicitYear = explicitYear

@@ -3,6 +3,7 @@ import Logging
 import PDCSV
 import PDContract
 import PDPostgres
+import PDXLSX
 
 /// Loads export files into the warehouse, one file = one batch = one transaction.
 ///
@@ -70,6 +71,7 @@ public final class Loader {
         case .failure(let refusal): return try refuse(&file, refusal, connection: connection)
         }
         if let skipped = try skipIfAlreadyLoaded(&file, connection: connection) { return skipped }
+        if request.listedState != nil { try file.checkUnchanged() }
         // Empty header cells (rows ending in extra delimiters) are not columns worth naming.
         let ignoredColumns = header.unknownColumns.map(\.name).filter { TextFold.clean($0) != nil }
         if !ignoredColumns.isEmpty {
@@ -91,7 +93,9 @@ public final class Loader {
     /// Scan: the file's hash, size and encoding, and a reader at its first row.
     private func scan(_ request: LoadRequest) throws -> FileLoad {
         let started = Date()
-        return try FileLoad(request: request, scan: try FileScan.scan(path: request.path), started: started)
+        let state = FileState.of(request.path)
+        return try FileLoad(request: request, scan: try FileScan.scan(path: request.path), started: started,
+                            stateBeforeScan: state)
     }
 
     /// Header: the first row, within the first rows, that matches a kind (the request's, if it
@@ -105,6 +109,10 @@ public final class Loader {
         } catch let refusal as HeaderRefusal {
             if let kind = refusal.kind { file.outcome.kind = kind }
             return .failure(Refusal(refusal))
+        } catch let refusal as WorkbookRefusal {
+            return .failure(Refusal(refusal))
+        } catch let error as XLSXError {
+            return .failure(Refusal(header: "malformed_xlsx", error.description, line: error.row ?? 1))
         } catch {
             return .failure(Refusal(header: "malformed_csv", String(describing: error)))
         }
@@ -127,9 +135,8 @@ public final class Loader {
     /// Dry run: every row validated and counted, nothing written.
     private func validateOnly(_ file: inout FileLoad, rows: any RowPipeline, screen: RowScreen) throws -> LoadOutcome {
         file.startReading()
-        try Self.readRows(&file.reader, into: &file.tally, progress: &file.progress, screen: screen) { fields, line in
-            rows.validate(fields, line: line)
-        }
+        try file.readRows(screen: screen) { fields, line in rows.validate(fields, line: line) }
+        try file.checkUnchanged()
         file.tally.pipelineNotices = rows.notices
         file.progress.finishReading(rows: file.tally.read)
         file.takeCounts()
@@ -161,6 +168,8 @@ public final class Loader {
                 &file, description, context, stagedRows: stagedRows, screen: screen, batchKey: batchKey,
                 connection: connection)
             file.progress.finishReading(rows: file.tally.read)
+            // The content hashed must be the content loaded: a file still being written is left.
+            try file.checkUnchanged()
             try context.dimensions.insertNewMembers(connection: connection, sql: sql, batchKey: batchKey)
             try check(path, description, batchKey: batchKey, connection: connection)
             if case .staged = path { try merge(description.merge, connection: connection) }
@@ -311,6 +320,9 @@ public final class Loader {
 
     /// Refuse: nothing of the file's data, only the batch and why, in a small transaction of its own.
     private func refuse(_ file: inout FileLoad, _ refusal: Refusal, connection: Connection) throws -> LoadOutcome {
+        // A file refused while it was still being written (a half-written header, rows cut short)
+        // is left for the next run instead.
+        try file.checkUnchanged()
         file.outcome.rowsRejected = refusal.rowsRejected ?? file.outcome.rowsRejected
         file.outcome.status = .refused
         file.outcome.message = refusal.message
@@ -354,7 +366,7 @@ public final class Loader {
         encode: (Int, inout CopyRow) throws -> Void
     ) throws {
         var row = CopyRow()
-        try readRows(&file.reader, into: &file.tally, progress: &file.progress, screen: screen) { fields, line in
+        try file.readRows(screen: screen) { fields, line in
             let result = rows.validate(fields, line: line)
             if case .accepted = result {
                 row.reset()
@@ -370,8 +382,8 @@ public final class Loader {
     /// Reads every data row, hands it to `handle`, and counts what was accepted and rejected.
     /// `screen` rejects a row holding a NUL byte before it is decoded (so no NUL ever
     /// reaches COPY), and notes instead of counting a rejected row that is not data.
-    private static func readRows(
-        _ reader: inout CSVReader, into tally: inout RowTally, progress: inout LoadProgress, screen: RowScreen,
+    static func readRows<Source: RowSource>(
+        _ reader: inout Source, into tally: inout RowTally, progress: inout LoadProgress, screen: RowScreen,
         _ handle: ([String], Int) throws -> RowResult<Void>
     ) throws {
         while try reader.next() {
