@@ -161,6 +161,38 @@ struct FRDOLoadTests {
         #expect(firstValues == secondValues)
     }
 
+    /// `pdmon sample --format xlsx --frdo`: the same city as workbooks (dates as date cells,
+    /// numbers as numbers, codes and ids as text; the register on its sheet «Шаблон») loads to
+    /// the same warehouse as the CSV files.
+    @Test func theSampleCityAsWorkbooksLoadsAsItsCSVFilesDo() throws {
+        let (csvFolder, csv) = try Self.sampleCity()
+        let (xlsxFolder, xlsx) = try Self.sampleCity(format: .xlsx)
+        defer {
+            try? FileManager.default.removeItem(at: csvFolder)
+            try? FileManager.default.removeItem(at: xlsxFolder)
+        }
+        #expect(xlsx.files.allSatisfy { $0.fileName.hasSuffix(".xlsx") })
+        #expect(xlsx.files.map(\.rows) == csv.files.map(\.rows))
+        func paths(_ summary: SampleSummary, _ folder: URL) -> [String] {
+            [SampleFileKind.schools, .survey, .enrolments, .frdo].flatMap { Self.files(summary, $0, in: folder) }
+        }
+        let fromCSV = try LoadFixture(), fromWorkbooks = try LoadFixture()
+        try Self.load(fromCSV, paths(csv, csvFolder))
+        let outcomes = try Self.load(fromWorkbooks, paths(xlsx, xlsxFolder))
+        #expect(outcomes.last?.kind == .frdo)
+        #expect(outcomes.last?.rowsLoaded == csv.files.last?.rows)
+        #expect(try fromWorkbooks.censusFacts() == fromCSV.censusFacts())
+        #expect(try fromWorkbooks.enrolmentFacts() == fromCSV.enrolmentFacts())
+        let documents: SQL = "select count(*) from dw.fact_qualification_document where status = 'original'"
+        #expect(try fromWorkbooks.count(documents) == fromCSV.count(documents))
+        #expect(try fromWorkbooks.count(documents) == xlsx.files.filter { $0.kind == .frdo }.map(\.rows).reduce(0, +))
+        // Every document's course is in the city's enrolment exports: one enrolment each, the export's.
+        #expect(try fromWorkbooks.count("select count(*) from dw.fact_course_enrolment where document_key is not null") == 0)
+        let values = try Self.indicatorValues(fromWorkbooks)
+        #expect(!values.isEmpty)
+        #expect(values == (try Self.indicatorValues(fromCSV)))
+    }
+
     // MARK: - Repeats, duplicates and statuses
 
     static let header = FRDORegister.header
