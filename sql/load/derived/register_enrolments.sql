@@ -15,11 +15,24 @@
 -- warehouse without ФИС ФРДО loads) it reads two empty sets.
 
 create temp table register_enrolment on commit drop as
-with documents as (
-    select d.document_key, d.teacher_key, d.academic_year_key, d.issue_date_key, d.course_key, c.course_title
+-- Titles are folded once per programme, not once per row (dw.fold_title costs microseconds).
+with course_title as (
+    select c.course_key, dw.fold_title(c.course_title) as title_key
+    from dw.dim_course as c
+),
+
+documents as (
+    select d.document_key, d.teacher_key, d.academic_year_key, d.issue_date_key, d.course_key, k.title_key
     from dw.fact_qualification_document as d
-    inner join dw.dim_course as c on c.course_key = d.course_key
+    inner join course_title as k on k.course_key = d.course_key
     where d.status <> 'cancelled'
+),
+
+exported as (
+    select e.teacher_key, e.end_date_key, k.title_key
+    from dw.fact_course_enrolment as e
+    inner join course_title as k on k.course_key = e.course_key
+    where e.document_key is null
 ),
 
 not_exported as (
@@ -27,12 +40,10 @@ not_exported as (
     from documents as doc
     where not exists (
         select 1
-        from dw.fact_course_enrolment as e
-        inner join dw.dim_course as ec on ec.course_key = e.course_key
-        where e.document_key is null
-          and e.teacher_key = doc.teacher_key
-          and e.end_date_key = doc.issue_date_key
-          and dw.fold_title(ec.course_title) = dw.fold_title(doc.course_title)
+        from exported as x
+        where x.teacher_key = doc.teacher_key
+          and x.end_date_key = doc.issue_date_key
+          and x.title_key = doc.title_key
     )
 ),
 

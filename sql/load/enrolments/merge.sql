@@ -6,14 +6,20 @@
 -- course (same teacher, same title ignoring case and ё/е: dw.fold_title, end date = issue date)
 -- or the same natural key: the export row is the richer record of that one enrolment
 -- (load/derived/register_enrolments.sql keeps it so whatever order the files arrive in).
+with course_title as (
+    select c.course_key, dw.fold_title(c.course_title) as title_key
+    from dw.dim_course as c
+)
+
 delete from dw.fact_course_enrolment as f
 where f.document_key is not null
   and exists (
       select 1
       from stage_enrolment as s
-      inner join dw.dim_course as c on c.course_key = f.course_key
+      inner join course_title as ks on ks.course_key = s.course_key
+      inner join course_title as kf on kf.course_key = f.course_key
       where s.teacher_key = f.teacher_key
-        and ((s.end_date_key = f.end_date_key and dw.fold_title(s.course_title) = dw.fold_title(c.course_title))
+        and ((s.end_date_key = f.end_date_key and ks.title_key = kf.title_key)
              or (s.academic_year_key = f.academic_year_key and s.start_date_key = f.start_date_key
                  and s.course_key = f.course_key))
   );
