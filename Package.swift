@@ -43,9 +43,10 @@ let package = Package(
         .target(name: "PDSample", dependencies: ["PDCSV", "PDContract", "PDXLSX"]),
         // Pure: report files, result tables and their renderers.
         // Recommendations/ is the one home of the recommendation rules (model, engine, rules file, merge).
+        // Documents/ writes the spreadsheets (through PDXLSX) and the DOCX documents.
         .target(
             name: "PDReport",
-            dependencies: ["PDCSV", "PDContract", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["PDCSV", "PDContract", "PDXLSX", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The warehouse: migrations, loads, the nightly ETL, reports against PostgreSQL.
         .target(
@@ -76,10 +77,15 @@ let package = Package(
             name: "PDSampleTests",
             dependencies: ["PDSample", "PDContract", "PDCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "PDReportTests", dependencies: ["PDReport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "PDReportTests",
+            dependencies: ["PDReport", "PDXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "PDWarehouseTests",
-            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV", "PDXLSX"],
+            dependencies: ["PDWarehouse", "PDPostgres", "PDContract", "PDSample", "PDCSV", "PDXLSX",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // Snapshots, and the real-export cases (inputs, cmd.sh, expect.txt): read by path from the checkout.
             exclude: ["Snapshots", "Cases"]
         ),

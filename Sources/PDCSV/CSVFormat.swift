@@ -20,7 +20,10 @@ public enum CSVEncoding: String, Sendable, Hashable, CaseIterable, CustomStringC
 /// How a CSV file is written: its encoding, its delimiter, and whether it began with a UTF-8 BOM.
 ///
 /// The contract: a UTF-8 BOM means UTF-8, a UTF-16 BOM (`FF FE`, `FE FF`) UTF-16 (read through a
-/// transcoder); otherwise valid UTF-8 is UTF-8 and anything else is Windows-1251. The delimiter
+/// transcoder); otherwise the file's bytes decide, line by line (`UTF8Validator.LineEvidence`): valid
+/// UTF-8 is UTF-8; a file with lines of valid multi-byte UTF-8 and no more lines of invalid bytes
+/// than those is UTF-8 too (its invalid lines are rejected by the loader, never decoded as
+/// another encoding); anything else is Windows-1251. The delimiter
 /// is the one Excel's `sep=X` first line declares; otherwise whichever of `;` `,` TAB occurs most
 /// often outside quotes in the first record (ties go to `;`, then `,`, then TAB; none at all
 /// means `,`). `HeaderLocator` (PDContract) tries the other candidates when no header row is found.
@@ -134,8 +137,15 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
         return counts[best] > 0 ? candidateDelimiters[best] : UInt8(ascii: ",")
     }
 
-    /// The format, given the file's first bytes (up to `prefixLength`) and whether the whole
-    /// file is valid UTF-8 (from a `UTF8Validator` fed during another pass, e.g. hashing).
+    /// The format, given the file's first bytes (up to `prefixLength`) and what a
+    /// `UTF8Validator` fed the whole file during another pass (e.g. hashing) found, by the rule of
+    /// `UTF8Validator.LineEvidence.readsAsUTF8`.
+    public static func detect(prefix: UnsafeRawBufferPointer, utf8 evidence: UTF8Validator.LineEvidence) -> CSVFormat {
+        detect(prefix: prefix, isValidUTF8: evidence.readsAsUTF8)
+    }
+
+    /// The format, given the file's first bytes (up to `prefixLength`) and whether the file is
+    /// to be read as UTF-8 (valid, or `UTF8Validator.LineEvidence.readsAsUTF8`).
     public static func detect(prefix: UnsafeRawBufferPointer, isValidUTF8: Bool) -> CSVFormat {
         if let utf16 = utf16Encoding(ofBOM: prefix) {
             let text = UTF16Transcoder.utf8(from: prefix, bigEndian: utf16 == .utf16BigEndian)
@@ -154,12 +164,14 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
     public static func detect(bytes: [UInt8]) -> CSVFormat {
         bytes.withUnsafeBytes { all in
             let prefix = UnsafeRawBufferPointer(rebasing: all.prefix(prefixLength))
-            return detect(prefix: prefix, isValidUTF8: hasBOM(prefix) || UTF8Validator.isValid(all))
+            var validator = UTF8Validator()
+            if !hasBOM(prefix) { validator.feed(all) }
+            return detect(prefix: prefix, utf8: validator.evidence)
         }
     }
 
-    /// The format of a CSV file. Reads the file in 1 MiB chunks, stopping early once it is
-    /// known not to be UTF-8.
+    /// The format of a CSV file. Reads the whole file in 1 MiB chunks (the encoding is decided
+    /// from every line, `UTF8Validator.LineEvidence`).
     public static func detect(path: String) throws(CSVError) -> CSVFormat {
         try detect(path: path, chunkSize: 1 << 20)
     }
@@ -178,8 +190,7 @@ public struct CSVFormat: Sendable, Hashable, CustomStringConvertible {
                 prefix.append(contentsOf: chunk.prefix(prefixLength - prefix.count))
             }
             validator.feed(chunk)
-            if !validator.isValid && prefix.count >= prefixLength { break }
         }
-        return prefix.withUnsafeBytes { detect(prefix: $0, isValidUTF8: validator.finish()) }
+        return prefix.withUnsafeBytes { detect(prefix: $0, utf8: validator.evidence) }
     }
 }

@@ -98,18 +98,20 @@ public struct FRDOValidator {
     public mutating func validate(_ fields: [String], line: Int) -> RowResult<FRDORecord> {
         if let issue = shape.issue(fields, line) { return .rejected([issue]) }
         var issues: [RowIssue] = []
-        let kind = Cells.code(documentKind, &documentKinds, fields, line, &issues)
-        let status = Cells.code(documentStatus, &statuses, fields, line, &issues)
+        // Notices about the row (look-alike Latin letters read as Cyrillic), kept if it is accepted.
+        var notes: [RowIssue] = []
+        let kind = Cells.code(documentKind, &documentKinds, fields, line, &issues, &notes)
+        let status = Cells.code(documentStatus, &statuses, fields, line, &issues, &notes)
         if status == nil, TextFold.clean(documentStatus.raw(fields)) == nil {
             issues.append(documentStatus.issue(line, "", .missingRequired))
         }
         let issued = Cells.requiredDate(issueDate, fields, line, &issues)
         let registration = Cells.requiredText(registrationNumber, fields, line, &issues)
-        let program = Cells.code(programKind, &programKinds, fields, line, &issues)
+        let program = Cells.code(programKind, &programKinds, fields, line, &issues, &notes)
         let title = Cells.requiredText(courseTitle, fields, line, &issues)
         let hourCount = Cells.integer(hours, range: 1...2000, fields, line, &issues)
-        let form = Cells.code(delivery, &forms, fields, line, &issues)?.delivery
-        let source = Cells.code(funding, &sources, fields, line, &issues)?.funding
+        let form = Cells.code(delivery, &forms, fields, line, &issues, &notes)?.delivery
+        let source = Cells.code(funding, &sources, fields, line, &issues, &notes)?.funding
         let providerName = providerOverride ?? Cells.text(provider, fields, line, &issues)
         let teacher = readTeacher(fields, line, &issues)
         // A duplicate stands for its original: its registration number and issue date.
@@ -137,7 +139,8 @@ public struct FRDOValidator {
             }
             return .rejected(issues)
         }
-        if let notice, notices.count < RowIssue.maximumNotices { notices.append(notice) }
+        if let notice { notes.insert(notice, at: 0) }
+        for note in notes where notices.count < RowIssue.maximumNotices { notices.append(note) }
         return .accepted(FRDORecord(
             line: line, academicYear: AcademicYear.containing(date), teacherPseudonym: pseudonym,
             documentID: documentID, status: status, issueDate: date, courseTitle: title,

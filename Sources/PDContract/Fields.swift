@@ -28,6 +28,8 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
     case status
     case certificateNo = "certificate_no"
     // survey
+    /// When a form service recorded the submission (a form-service survey's timestamp column).
+    case submittedAt = "submitted_at"
     case experienceYears = "experience_years"
     case qualificationCategory = "qualification_category"
     case deficitDiagnostic = "deficit_diagnostic"
@@ -105,6 +107,8 @@ public enum FieldValueType: Hashable, Sendable {
     case date
     /// An academic year such as `2021-2022`.
     case academicYear
+    /// A form service's submission time (`SubmissionTime`).
+    case timestamp
     /// A whole number within `range`; `emptyIsZero` says whether an empty cell counts as 0.
     case integer(range: ClosedRange<Int>, emptyIsZero: Bool)
     /// One code from the field's alias table.
@@ -201,7 +205,12 @@ enum ContractTables {
         FieldDefinition(field, aliases: [alias], .integer(range: 0...maximumCount, emptyIsZero: true))
     }
 
-    static let surveyFields: [FieldDefinition] = [academicYear] + personColumns + [
+    /// The timestamp column a form service puts first: «Отметка времени» (Google Forms in
+    /// Russian), «Время создания» (Яндекс Формы), «Timestamp» (Google Forms in English).
+    static let submittedAt = FieldDefinition(
+        .submittedAt, aliases: ["отметка времени", "время создания", "время отправки", "Timestamp"], .timestamp)
+
+    static let surveyFields: [FieldDefinition] = [academicYear, submittedAt] + personColumns + [
         FieldDefinition(.experienceYears, aliases: ["педагогический стаж", "стаж"], required: true,
                         .integer(range: 0...60, emptyIsZero: false)),
         FieldDefinition(.qualificationCategory, aliases: ["квалификационная категория"], .code),

@@ -103,7 +103,9 @@ public enum HeaderLocator {
                 continue
             }
             if let header = match(cells, kind: kind, mapping: mapping) {
-                return .found(records: records, header: header, line: record.line, skipped: skipped)
+                // Header cells read with look-alike letters made Cyrillic are reported on its line.
+                return .found(records: records, header: header, line: record.line,
+                              skipped: skipped + header.lookalikeNotices(line: record.line))
             }
             rows.append((record.line, cells))
             skipped.append(RowIssue(line: record.line, column: "", field: nil,
@@ -208,8 +210,7 @@ public struct HeaderRefusal: Error, Sendable, CustomStringConvertible {
         if case .missingRequiredColumns(let kind, _) = error { kinds = [kind] } else { kinds = ExportKind.allCases }
         let tables = kinds.map { Vocabulary.headers(of: $0, mapping: mapping) }
         unmatched = cells.filter { cell in
-            let folded = TextFold.fold(cell)
-            return !folded.isEmpty && !tables.contains { $0[folded] != nil }
+            TextFold.fold(cell).isEmpty == false && !tables.contains { Vocabulary.field(named: cell, in: $0) != nil }
         }
     }
 

@@ -16,6 +16,9 @@ public struct HeaderMap: Sendable {
     public let unknownColumns: [(index: Int, name: String)]
     /// Columns ignored because an earlier column already holds their field.
     public let duplicateColumns: [(index: Int, name: String, field: ContractField)]
+    /// Columns whose header matched only once the Latin look-alike letters of its Cyrillic words
+    /// were read as Cyrillic (`LookalikeLetters`): (zero-based index, header as written, repair).
+    public let lookalikeColumns: [(index: Int, name: String, repair: LookalikeLetters.Repair)]
 
     /// Maps `header` as a file of `kind`. Throws when a required column is absent (and the
     /// mapping gives it no default) — such a file is refused, never loaded as another kind.
@@ -25,11 +28,13 @@ public struct HeaderMap: Sendable {
         var columns: [ContractField: Int] = [:]
         var unknown: [(index: Int, name: String)] = []
         var duplicates: [(index: Int, name: String, field: ContractField)] = []
+        var lookalikes: [(index: Int, name: String, repair: LookalikeLetters.Repair)] = []
         for (index, name) in header.enumerated() {
-            guard let field = table[TextFold.fold(name)] else {
+            guard let (field, repair) = Vocabulary.field(named: name, in: table) else {
                 unknown.append((index, name))
                 continue
             }
+            if let repair { lookalikes.append((index, name, repair)) }
             if columns[field] == nil {
                 columns[field] = index
             } else {
@@ -44,6 +49,16 @@ public struct HeaderMap: Sendable {
         self.columns = columns
         self.unknownColumns = unknown
         self.duplicateColumns = duplicates
+        self.lookalikeColumns = lookalikes
+    }
+
+    /// The notices for the header cells read with look-alike letters made Cyrillic, on the
+    /// header's `line` (`lookalike_letters_read_as_cyrillic`); empty for a clean header.
+    public func lookalikeNotices(line: Int) -> [RowIssue] {
+        lookalikeColumns.map { column in
+            LookalikeLetters.notice(line: line, column: TextFold.clean(column.name) ?? column.name, field: nil,
+                                    value: column.name, repair: column.repair)
+        }
     }
 
     /// The zero-based column of `field`, or `nil` when the file has none.
@@ -92,10 +107,9 @@ extension ExportKind {
     public static func scores(header: [String], mapping: ContractMapping = .none)
         -> [(kind: ExportKind, matched: Int, requiredMatched: Int)]
     {
-        let folded = header.map(TextFold.fold)
         return allCases.map { kind in
             let table = Vocabulary.headers(of: kind, mapping: mapping)
-            let fields = Set(folded.compactMap { table[$0] })
+            let fields = Set(header.compactMap { Vocabulary.field(named: $0, in: table)?.field })
             let required = kind.requiredFields.filter(fields.contains).count
             return (kind, fields.count, required)
         }

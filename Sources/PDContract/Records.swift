@@ -43,6 +43,8 @@ public struct EnrolmentRecord: Hashable, Sendable {
 public struct SurveyRecord: Hashable, Sendable {
     public let line: Int
     public let academicYear: AcademicYear
+    /// When a form service recorded the submission; nil for a census without a timestamp column.
+    public let submittedAt: SubmissionTime?
     public let schoolCode: String
     public let teacherPseudonym: String
     public let position: String?

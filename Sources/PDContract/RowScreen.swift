@@ -3,7 +3,9 @@ import PDCSV
 /// Screens a file's rows around validation (docs/exports.md §1, §7):
 ///
 /// - before it, on every row: a NUL byte, which PostgreSQL cannot store, rejects the row
-///   (`nul_byte`, with its column) — byte-level, one `memchr`;
+///   (`nul_byte`, with its column) — byte-level, one `memchr`; in a UTF-8 file whose scan found
+///   lines that are not UTF-8 (and only then, `checksUTF8`), a row holding such bytes is rejected
+///   (`invalid_utf8`, with its column);
 /// - after it, only on rows the validator rejected: a row that is not data at all — a totals row
 ///   («Итого», «Всего», «Итого:» … in its first filled cell, nobody in its identifying columns)
 ///   or the header row repeated inside the data (exports pasted together) — is skipped and
@@ -49,6 +51,30 @@ public struct RowScreen: Sendable {
                         detail: "a 0x00 byte in this cell (shown as ␀); the row was not loaded")
     }
 
+    // MARK: Bytes that are not UTF-8
+
+    /// Whether records are checked for bytes that are not UTF-8 (`utf8Issue`): set by a loader
+    /// only for a file read as UTF-8 whose scan found such lines (`UTF8Validator.LineEvidence`), so
+    /// that a clean file pays nothing per row.
+    public var checksUTF8 = false
+
+    /// The rejection of a record holding bytes that are not UTF-8 (a line pasted from a
+    /// Windows-1251 export into a UTF-8 one), naming the first such column; its value shows each
+    /// such byte as `\xNN`, and the detail how the cell reads in Windows-1251 (unless the column
+    /// holds personal data). Nil for a valid record, and always when `checksUTF8` is off.
+    public func utf8Issue(_ record: CSVRecord) -> RowIssue? {
+        guard checksUTF8, let index = record.firstFieldWithInvalidUTF8() else { return nil }
+        let field = fieldAt[index]
+        var detail = "bytes that are not UTF-8 are shown as \\xNN; the row was not loaded"
+        if field != .teacherID && field != .fullName {
+            let windows1251 = record.withBytes(at: index) { CP1251.decode($0) }
+            detail = "в кодировке Windows-1251 это «\(windows1251.prefix(100))»; сохраните файл целиком в UTF-8"
+                + " / read as Windows-1251 this is «\(windows1251.prefix(100))»; save the whole file as UTF-8; " + detail
+        }
+        return RowIssue(line: record.line, column: columnName(index), field: field,
+                        value: record.printableString(at: index), reason: .invalidUTF8, detail: detail)
+    }
+
     /// The notice for NUL bytes padding the end of the file (`CSVReader.trailingNULPadding`),
     /// starting on `line`; nil when there were none.
     public static func paddingNotice(bytes: Int, line: Int) -> RowIssue? {
@@ -80,7 +106,13 @@ public struct RowScreen: Sendable {
     /// Whether a cell reads as the label of a totals row: `Итого`, `ИТОГО:`, `Всего по ОО`,
     /// `Итого: 25`, `Total` — a totals word followed by nothing, punctuation, a space or a digit.
     public static func isTotalsLabel(_ cell: String) -> Bool {
-        let folded = TextFold.fold(cell)
+        if isTotalsWord(TextFold.fold(cell)) { return true }
+        // «Итoгo» with Latin o's (only rejected rows get here).
+        guard let repair = LookalikeLetters.repair(cell) else { return false }
+        return isTotalsWord(TextFold.fold(repair.text))
+    }
+
+    private static func isTotalsWord(_ folded: String) -> Bool {
         var word = ""
         for character in folded {
             if character.isLetter { word.append(character) } else { break }
@@ -123,7 +155,8 @@ public struct RowScreen: Sendable {
             let folded = TextFold.fold(cell)
             if folded.isEmpty { continue }
             filled += 1
-            if (index < foldedHeader.count && foldedHeader[index] == folded) || headerNames[folded] != nil {
+            if (index < foldedHeader.count && foldedHeader[index] == folded)
+                || Vocabulary.field(named: cell, in: headerNames) != nil {
                 names += 1
             }
         }

@@ -25,9 +25,12 @@ public enum TeacherIdentifier {
     }
 
     /// Whether a header cell names a СНИЛС column: its folded text contains «снилс» (or `snils`).
+    /// Latin look-alike letters inside the word (`CНИЛС`) are read as Cyrillic (`LookalikeLetters`).
     public static func isSNILSHeader(_ header: String) -> Bool {
         let folded = TextFold.fold(header)
-        return folded.contains("снилс") || folded.contains("snils")
+        if folded.contains("снилс") || folded.contains("snils") { return true }
+        guard let repair = LookalikeLetters.repair(header) else { return false }
+        return TextFold.fold(repair.text).contains("снилс")
     }
 
     /// Reads an identifier cell; `snilsColumn` says whether its column is headed СНИЛС.

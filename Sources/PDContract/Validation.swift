@@ -93,13 +93,17 @@ enum Cells {
         return nil
     }
 
+    /// A flag; `notes` gets a notice when the cell was read with look-alike letters repaired.
     static func flag(_ column: Column, _ table: inout FlagTable, _ fields: [String], _ line: Int,
-                     _ issues: inout [RowIssue]) -> Bool {
+                     _ issues: inout [RowIssue], _ notes: inout [RowIssue]) -> Bool {
         let raw = column.raw(fields)
         switch table.resolve(raw: raw) {
         case .empty:
             return table.emptyMeans
         case let .value(value):
+            return value
+        case let .repaired(value, repair):
+            notes.append(LookalikeLetters.notice(line: line, column: column.name, field: column.field, value: raw, repair: repair))
             return value
         case .unknown:
             issues.append(column.issue(line, raw, .unknownValue, "ожидается «да» или «нет» / expected yes or no (да/нет)"))
@@ -107,14 +111,18 @@ enum Cells {
         }
     }
 
-    /// A code; `nil` when empty (the caller decides what empty means).
+    /// A code; `nil` when empty (the caller decides what empty means). `notes` gets a notice
+    /// when the cell was read with look-alike letters repaired.
     static func code<Code>(_ column: Column, _ table: inout CodeTable<Code>, _ fields: [String], _ line: Int,
-                           _ issues: inout [RowIssue]) -> Code? {
+                           _ issues: inout [RowIssue], _ notes: inout [RowIssue]) -> Code? {
         let raw = column.raw(fields)
         switch table.resolve(raw: raw) {
         case .empty:
             return nil
         case let .value(code):
+            return code
+        case let .repaired(code, repair):
+            notes.append(LookalikeLetters.notice(line: line, column: column.name, field: column.field, value: raw, repair: repair))
             return code
         case .unknown:
             issues.append(column.issue(line, raw, .unknownValue, expected(Code.self)))
@@ -122,19 +130,37 @@ enum Cells {
         }
     }
 
+    /// The codes of a list cell. When an item matches nothing, the cell is read again with the
+    /// look-alike letters of its Cyrillic words made Cyrillic; if that leaves fewer unknown
+    /// items, it is taken, and `notes` gets a notice.
     static func codeList<Code>(_ column: Column, _ table: CodeTable<Code>, _ fields: [String], _ line: Int,
-                               _ issues: inout [RowIssue]) -> [Code] {
+                               _ issues: inout [RowIssue], _ notes: inout [RowIssue]) -> [Code] {
         let raw = column.raw(fields)
         if TextFold.clean(raw) == nil { return [] }
-        var codes: [Code] = []
-        for item in table.listItems(raw) {
-            guard let code = table.code(forFolded: item) else {
-                issues.append(column.issue(line, raw, .unknownValue, "item «\(item)»; " + expected(Code.self)))
-                continue
+        func read(_ text: String) -> (codes: [Code], unknown: [String]) {
+            var codes: [Code] = []
+            var unknown: [String] = []
+            for item in table.listItems(text) {
+                guard let code = table.code(forFolded: item) else {
+                    unknown.append(item)
+                    continue
+                }
+                if !codes.contains(code) { codes.append(code) }
             }
-            if !codes.contains(code) { codes.append(code) }
+            return (codes, unknown)
         }
-        return codes
+        var result = read(raw)
+        if !result.unknown.isEmpty, let repair = LookalikeLetters.repair(raw) {
+            let repaired = read(repair.text)
+            if repaired.unknown.count < result.unknown.count {
+                result = repaired
+                notes.append(LookalikeLetters.notice(line: line, column: column.name, field: column.field, value: raw, repair: repair))
+            }
+        }
+        for item in result.unknown {
+            issues.append(column.issue(line, raw, .unknownValue, "item «\(item)»; " + expected(Code.self)))
+        }
+        return result.codes
     }
 
     /// `ожидается одно из: завершено, обучается, … / expected one of: completed, in_progress, …`:
@@ -187,6 +213,26 @@ enum Cells {
             issues.append(column.issue(line, raw, .badDate))
         case .failure(.impossible):
             issues.append(column.issue(line, raw, .impossibleDate))
+        }
+        return nil
+    }
+
+    /// A form service's submission time; a missing or unreadable one is an issue (nil).
+    static func requiredTimestamp(_ column: Column, _ fields: [String], _ line: Int,
+                                  _ issues: inout [RowIssue]) -> SubmissionTime? {
+        let raw = column.raw(fields)
+        if TextFold.clean(raw) == nil {
+            issues.append(column.issue(line, "", .missingRequired))
+            return nil
+        }
+        switch SubmissionTime.parse(raw) {
+        case let .success(time): return time
+        case .failure(.ambiguousDayMonth):
+            issues.append(column.issue(line, raw, .badTimestamp,
+                                       "день и месяц не различить (м/д/гггг или д/м/гггг); выгрузите даты как 12.03.2024 или 2024-03-12"
+                                           + " / day and month cannot be told apart (m/d/yyyy or d/m/yyyy); export dates as 12.03.2024 or 2024-03-12"))
+        case .failure(.unparseable):
+            issues.append(column.issue(line, raw, .badTimestamp))
         }
         return nil
     }

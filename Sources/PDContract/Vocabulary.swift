@@ -37,6 +37,16 @@ enum Vocabulary {
         return table
     }
 
+    /// The field a header cell names in `table` (folded names), and the look-alike repair it
+    /// took when the cell as written matched nothing (`LookalikeLetters`, tried only then).
+    static func field(named name: String, in table: [String: ContractField])
+        -> (field: ContractField, repair: LookalikeLetters.Repair?)?
+    {
+        if let field = table[TextFold.fold(name)] { return (field, nil) }
+        guard let repair = LookalikeLetters.repair(name), let field = table[TextFold.fold(repair.text)] else { return nil }
+        return (field, repair)
+    }
+
     /// Folded spelling → canonical code (raw value), built-in only, for a coded, list or flag field.
     static func builtInValues(of field: ContractField) -> [String: String] {
         switch field {
@@ -111,22 +121,38 @@ struct CodeTable<Code: ContractCode> {
         wholeSpellings.isEmpty ? ValueParsers.listItems(raw) : ValueParsers.listItems(raw, keepingWhole: wholeSpellings)
     }
 
-    /// The code of a raw cell: `.empty` for a blank cell, `.unknown` outside the table.
+    /// The code of a raw cell: `.empty` for a blank cell, `.unknown` outside the table,
+    /// `.repaired` when only its Latin look-alike letters kept it out (`LookalikeLetters`: tried
+    /// only after the folded cell matched nothing, so clean cells never pay for it).
     mutating func resolve(raw: String) -> Resolution<Code> {
         if raw.isEmpty { return .empty }
         if let code = resolved.value(for: raw) { return .value(code) }
         let folded = TextFold.fold(raw)
         if folded.isEmpty { return .empty }
-        guard let code = lookup[folded] else { return .unknown }
-        resolved.insert(code, for: raw)
-        return .value(code)
+        if let code = lookup[folded] {
+            resolved.insert(code, for: raw)
+            return .value(code)
+        }
+        if let known = repaired.value(for: raw) { return .repaired(known.code, known.repair) }
+        guard let repair = LookalikeLetters.repair(raw), let code = lookup[TextFold.fold(repair.text)] else {
+            return .unknown
+        }
+        repaired.insert((code, repair), for: raw)
+        return .repaired(code, repair)
     }
+
+    /// Raw cell → code and repair, for cells read with look-alike letters made Cyrillic: a
+    /// repeated misspelling is repaired once (and reported on every row).
+    private var repaired = ByteTable<(code: Code, repair: LookalikeLetters.Repair)>(limit: 256)
 }
 
 /// The outcome of looking a raw cell up in a value table.
 enum Resolution<Value> {
     case empty
     case value(Value)
+    /// Found once the Latin look-alike letters of its Cyrillic words were read as Cyrillic:
+    /// the value, and what was changed (reported as a notice).
+    case repaired(Value, LookalikeLetters.Repair)
     case unknown
 }
 
@@ -149,13 +175,20 @@ struct FlagTable {
         self.emptyMeans = emptyMeans
     }
 
+    /// Like `CodeTable.resolve`: look-alike letters are repaired only after the folded cell
+    /// matched nothing.
     mutating func resolve(raw: String) -> Resolution<Bool> {
         if raw.isEmpty { return .empty }
         if let value = resolved.value(for: raw) { return .value(value) }
         let folded = TextFold.fold(raw)
         if folded.isEmpty { return .empty }
-        guard let value = lookup[folded] else { return .unknown }
-        resolved.insert(value, for: raw)
-        return .value(value)
+        if let value = lookup[folded] {
+            resolved.insert(value, for: raw)
+            return .value(value)
+        }
+        guard let repair = LookalikeLetters.repair(raw), let value = lookup[TextFold.fold(repair.text)] else {
+            return .unknown
+        }
+        return .repaired(value, repair)
     }
 }

@@ -9,7 +9,8 @@ public enum CSVDialect: Sendable, Equatable {
     case excel
 }
 
-/// Renders a result as CSV: a header row of column names, then one record per row.
+/// Renders a result as CSV: a header row of column names (`.excel`: the captions people
+/// read, in the report's language), then one record per row.
 ///
 /// NULL is an empty field; booleans are `true`/`false`; numbers are written as the
 /// database wrote them (with a decimal comma in `.excel` decimal columns). A text cell a
@@ -18,7 +19,8 @@ public enum CSVDialect: Sendable, Equatable {
 public enum CSVRenderer {
     public static func render(_ table: ResultTable, dialect: CSVDialect = .standard) -> [UInt8] {
         var writer = CSVWriter(delimiter: UInt8(ascii: dialect == .excel ? ";" : ","))
-        writer.writeRecord(table.columns.map { neutralise($0.name) })
+        // Machines get the column names; people opening the Excel CSV get the captions.
+        writer.writeRecord(table.columns.map { neutralise(dialect == .excel ? $0.heading : $0.name) })
         for row in table.rows.indices {
             let fields = table.columns.indices.map { column in
                 field(table.cell(row: row, column: column), type: table.columns[column].type, dialect: dialect)

@@ -11,6 +11,8 @@ public struct PlanOrderReport: Sendable {
 
     /// The language of the captions.
     public var language: ReportLanguage
+    /// The last batch that loaded data (`DocumentHeader.dataAsOf`), read by the warehouse.
+    public var dataAsOf: (batch: Int, loadedAt: String)?
 
     public init(yearLabel: String, bySubject: ResultTable, byDeficitArea: ResultTable, language: ReportLanguage = .defaultLanguage) {
         self.yearLabel = yearLabel

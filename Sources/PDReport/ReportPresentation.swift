@@ -47,7 +47,14 @@ public struct ReportPresentation: Sendable {
 
     /// The rows of `sql/reports/indicators.sql` for `year` with their title and captions.
     public func indicators(_ table: ResultTable, year: String, by grain: ReportGrain, catalogue: IndicatorCatalogue) -> ResultTable {
-        var table = table.localized(language, titleID: "title.indicators")
+        var table = table.localized(language, titleID: "title.indicators").measuring(["value": .indicatorValue])
+        table.rowUnits = table.indicatorUnits(catalogue)
+        if let code = table.columns.firstIndex(where: { $0.name == "school_code" }),
+           let name = table.columns.firstIndex(where: { $0.name == "school_name" }) {
+            for row in table.rows.indices where table.cell(row: row, column: code) == nil && name < table.rows[row].count {
+                table.rows[row][name] = ReportCatalogue.text("city", in: language)
+            }
+        }
         table.title += ", " + (AcademicYear.parse(year)?.label ?? year)
         if grain == .city { table.title += " — " + ReportCatalogue.text("city", in: language) }
         return named(table, catalogue: catalogue)
@@ -57,16 +64,28 @@ public struct ReportPresentation: Sendable {
 
     /// The trend as one row per school (or the city) and one column per academic year, then
     /// the change over the last two years and its mark (see `pivotTrend`).
-    public func trend(_ long: ResultTable, indicator: IndicatorInfo) -> ResultTable {
-        Self.pivotTrend(long, indicator: indicator, language: language)
+    /// `firstYear`: the start of the first academic year of data: the years of an incomplete
+    /// three-year window are marked `†` in their captions, with a note (`ThreeYearWindow`).
+    public func trend(_ long: ResultTable, indicator: IndicatorInfo, firstYear: Int? = nil) -> ResultTable {
+        var table = Self.pivotTrend(long, indicator: indicator, language: language)
+        guard let firstYear, ThreeYearWindow.applies(to: indicator.id) else { return table }
+        var marked = false
+        for index in table.columns.indices {
+            guard let year = AcademicYear.parse(table.columns[index].name), year.label == table.columns[index].name,
+                  year.start < firstYear + 2 else { continue }
+            table.columns[index].caption = year.label + " †"
+            marked = true
+        }
+        if marked { table.notes.append(HeatTable.incompleteNote(language)) }
+        return table
     }
 
     /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and
     /// the table. `city`, the city's trend, is drawn too when it has the same years.
-    public func trendHTML(_ trend: ResultTable, city: ResultTable?, indicatorID: String, isPercent: Bool) -> String {
+    public func trendHTML(_ trend: ResultTable, city: ResultTable?, indicatorID: String, isPercent: Bool, higherIsBetter: Bool = true) -> String {
         var table = trend
         if let city, city.columns.map(\.name) == table.columns.map(\.name) { table.rows = city.rows + table.rows }
-        return ReportHTML.trend(table, indicatorID: indicatorID, isPercent: isPercent, language: language)
+        return ReportHTML.trend(table, indicatorID: indicatorID, isPercent: isPercent, language: language, higherIsBetter: higherIsBetter)
     }
 
     /// Pivots the long form of `sql/reports/trend.sql` (columns school_code, school_name,
@@ -100,8 +119,10 @@ public struct ReportPresentation: Sendable {
             ResultColumn(name: "school_code", caption: ReportCatalogue.text("school_code", in: language)),
             ResultColumn(name: "school_name", caption: ReportCatalogue.text("school_name", in: language)),
         ]
-        columns += years.map { ResultColumn(name: $0.label, type: .decimal) }
-        columns.append(ResultColumn(name: "change", type: .decimal, caption: changeCaption))
+        let valueUnit: ColumnUnit = indicator.unit == .percent ? .percent : .hours
+        columns += years.map { ResultColumn(name: $0.label, type: .decimal, unit: valueUnit) }
+        columns.append(ResultColumn(name: "change", type: .decimal, caption: changeCaption,
+                                    unit: indicator.unit == .percent ? .points : .hours))
         columns.append(ResultColumn(name: "mark", caption: ReportCatalogue.text("mark", in: language)))
         columns.append(ResultColumn(name: "caveat", caption: language == .ru ? "Оговорка" : "Caveat"))
 
@@ -133,7 +154,8 @@ public struct ReportPresentation: Sendable {
     /// The rows of `sql/reports/compare.sql` with a change mark in place of the direction,
     /// the city named, the years as captions and the small-denominator note.
     public func compare(_ table: ResultTable, base: String, target: String, catalogue: IndicatorCatalogue) -> ResultTable {
-        var table = table
+        var table = table.measuring(["base_value": .indicatorValue, "target_value": .indicatorValue, "change": .indicatorChange])
+        table.rowUnits = table.indicatorUnits(catalogue)
         let change = table.columns.firstIndex { $0.name == "change" }
         let indicator = table.columns.firstIndex { $0.name == "indicator" }
         let school = table.columns.firstIndex { $0.name == "school_code" }
@@ -193,6 +215,9 @@ public struct ReportPresentation: Sendable {
         let description = report.description(in: language)
         table.title = description.isEmpty ? report.name : report.name + ": " + description
         guard let catalogue else { return table }
+        table = table.measuring(["value": .indicatorValue, "previous_value": .indicatorValue,
+                                 "change": .indicatorChange, "city_change": .indicatorChange])
+        table.rowUnits = table.indicatorUnits(catalogue)
         // Changes of one indicator's rows (lagging) are in its unit: say which in the caption.
         if let indicator = table.columns.firstIndex(where: { $0.name == "indicator" }) {
             let units = Set(table.rows.indices.compactMap { table.cell(row: $0, column: indicator).flatMap { catalogue[$0]?.unit } })

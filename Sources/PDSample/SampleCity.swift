@@ -39,8 +39,10 @@ public struct SampleCity: Sendable {
         var addressed: [DeficitSet] = []
         for (yearIndex, year) in options.years.enumerated() {
             if yearIndex > 0 { city.advance(toYearIndex: yearIndex, addressed: addressed) }
-            let (survey, shown) = try writeSurvey(city, year: year, yearIndex: yearIndex, to: directory)
+            var form = options.formSurvey ? FormSurveyExport(seed: options.seed, year: year) : nil
+            let (survey, shown) = try writeSurvey(city, year: year, yearIndex: yearIndex, to: directory, form: &form)
             files.append(survey)
+            if let form { files.append(try form.write(to: directory)) }
             let (enrolments, completedFocus, register) = try writeEnrolments(
                 city, shown: shown, year: year, yearIndex: yearIndex,
                 isLastYear: yearIndex == options.years.count - 1, to: directory)
@@ -48,6 +50,7 @@ public struct SampleCity: Sendable {
             if let register { files.append(register) }
             addressed = completedFocus
         }
+        if options.formSurvey { try FormSurveyExport.writeMapping(to: directory) }
         return SampleSummary(directory: directory, files: files)
     }
 
@@ -99,8 +102,8 @@ public struct SampleCity: Sendable {
     }
 
     /// Writes the census of `year`; returns the deficits each staff member's row shows.
-    private func writeSurvey(_ city: CityModel, year: AcademicYear, yearIndex: Int,
-                             to directory: String) throws(SampleError) -> (SampleFileSummary, [DeficitSet]) {
+    private func writeSurvey(_ city: CityModel, year: AcademicYear, yearIndex: Int, to directory: String,
+                             form: inout FormSurveyExport?) throws(SampleError) -> (SampleFileSummary, [DeficitSet]) {
         let fileNumber = 1 + 2 * yearIndex
         let output = try open(.survey, year: year, in: directory)
         var style = style(fileNumber: fileNumber)
@@ -118,6 +121,7 @@ public struct SampleCity: Sendable {
             let post = city.post(of: teacher)
             let row = CensusRow(teacher: teacher, post: post, school: school, trend: trend, random: &random)
             shown.append(row.deficits)
+            form?.add(row, teacher: teacher, post: post, school: school)
             let fields = row.fields(year: year, teacher: teacher, post: post, school: school, style: &style)
             try output.writeRow(fields)
             for kind in plan.due(afterRow: index) {

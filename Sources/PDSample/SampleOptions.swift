@@ -16,6 +16,9 @@ public struct SampleOptions: Sendable, Equatable {
     public var messy: Bool
     /// Mean number of course enrolments per teacher per academic year.
     public var enrolmentsPerTeacher: Double
+    /// Also write the census as a form service exports it, with its mapping file
+    /// (`FormSurveyExport`: `form_survey_<start year>.csv`, `form_survey.mapping.toml`).
+    public var formSurvey: Bool
     /// CSV files, or XLSX workbooks (`--format xlsx`).
     public var format: SampleFormat = .csv
     /// Also write each year's completed courses as a ФИС ФРДО upload (`frdo_<year>`, `--frdo`).
@@ -29,7 +32,8 @@ public struct SampleOptions: Sendable, Equatable {
         years: [AcademicYear] = SampleOptions.defaultYears,
         seed: UInt64 = 1,
         messy: Bool = false,
-        enrolmentsPerTeacher: Double = 1.3
+        enrolmentsPerTeacher: Double = 1.3,
+        formSurvey: Bool = false
     ) {
         self.schools = schools
         self.teachers = teachers
@@ -37,6 +41,7 @@ public struct SampleOptions: Sendable, Equatable {
         self.seed = seed
         self.messy = messy
         self.enrolmentsPerTeacher = enrolmentsPerTeacher
+        self.formSurvey = formSurvey
     }
 
     /// Limits that keep the generator meaningful (every school needs a head and some staff).

@@ -10,7 +10,7 @@ import PDReport
 /// makes the single "is the schema migrated" check, holds the writers' advisory lock through
 /// its `Loader`, and runs the mart refresh after loads. It has one method per use: `migrate`,
 /// `status`, `refresh`, `load`, `runInbox`, `report`, `trendPage`, `etlHistory`,
-/// `etlRejects`, `audit`, `recommend`, `plan`. Errors are typed and each declares its exit code
+/// `etlRejects`, `audit`, `recommend`, `brief`, `plan`. Errors are typed and each declares its exit code
 /// (`ExitCoded`, `Support/ExitStatus.swift`).
 ///
 /// Not `Sendable` (it owns libpq connections): use it from one thread and `close()` it, or let
@@ -275,6 +275,15 @@ public final class Warehouse {
             try Recommender(connection: connection, sql: sql, language: language)
                 .recommend(year: year, schools: schools, cityOnly: cityOnly, rulesFile: rulesFile, top: top)
         }
+    }
+
+    /// `brief --year Y`: the analytical brief of the year (`AnalyticalBrief`): the
+    /// recommendations of the city and every school with data that year (the first `top` of
+    /// each in full), with the history of every indicator behind the tables and charts.
+    /// - Throws: `UnknownChoice` (exit 2) for a year without data.
+    public func brief(year: String, rulesFile: RecommendationRuleFile?, top: Int = 5, language: ReportLanguage) throws -> AnalyticalBrief {
+        AnalyticalBrief(result: try recommend(year: year, schools: [], cityOnly: false, rulesFile: rulesFile, top: top, language: language),
+                        language: language)
     }
 
     /// `plan --for-year Y`: the plan-order of courses for Y from the data up to Y-1.

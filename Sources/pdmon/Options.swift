@@ -63,10 +63,10 @@ struct LogLevelArgument: ExpressibleByArgument {
 struct OutputOptions: ParsableArguments {
     @Option(
         name: .customLong("format"),
-        help: "Формат: table, csv, json, markdown, html (по умолчанию table; у recommend — markdown) / Output format.")
+        help: "Формат: table, csv, json, markdown, html, xlsx, docx, pdf (по умолчанию table; у recommend — markdown) / Output format.")
     var formatOption: FormatArgument?
 
-    @Flag(help: "CSV для русского Excel: BOM, ';', десятичная запятая / CSV for Russian-locale spreadsheets.")
+    @Flag(help: "CSV для русского Excel: BOM, ';', десятичная запятая, русские заголовки (подразумевает --format csv) / CSV for Russian-locale spreadsheets (implies --format csv).")
     var excel = false
 
     @Option(help: "Язык заголовков и названий: ru, en / Language of titles and names.")
@@ -79,18 +79,27 @@ struct OutputOptions: ParsableArguments {
     var wide = false
 
     func validate() throws {
-        if excel && formatOption.map({ $0.value != .csv }) ?? true {
-            throw ValidationError("--excel относится только к --format csv / --excel applies to --format csv only.")
+        if excel, let format = formatOption?.value, format != .csv {
+            throw ValidationError("--excel относится только к CSV (и подразумевает --format csv); для книги Excel — --format xlsx / "
+                                  + "--excel applies to CSV only (and implies --format csv); for a workbook use --format xlsx.")
         }
     }
 
-    /// The chosen format, or the command's default.
-    func format(default fallback: ReportFormat = .table) -> ReportFormat { formatOption?.value ?? fallback }
+    /// The chosen format, or the command's default; `--excel` alone means csv.
+    func format(default fallback: ReportFormat = .table) -> ReportFormat { formatOption?.value ?? (excel ? .csv : fallback) }
 
     var language: ReportLanguage { lang.value }
 
-    /// Table, markdown and html are read by people: they show indicator names instead of ids.
-    var showsIndicatorNames: Bool { [.table, .markdown, .html].contains(format()) }
+    /// Formats read by people (table, markdown, html, xlsx, docx, pdf, and the Excel CSV) show
+    /// indicator names instead of ids.
+    var showsIndicatorNames: Bool { format().isForPeople || excel }
+
+    /// Refuses a binary format (xlsx, docx, pdf) bound for a terminal.
+    func checkBinary(_ format: ReportFormat) throws {
+        if format.isBinary && out == nil && isatty(STDOUT_FILENO) != 0 {
+            throw DocumentError.binaryToTerminal(format: format.rawValue)
+        }
+    }
 
     /// The width to fit when stdout is a terminal (not with `--out` or `--wide`): `$COLUMNS`,
     /// else the terminal's own, else 80. Nil — no limit — for files and pipes, so their
@@ -108,18 +117,14 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Several tables one after the other (csv: one after the other, each with its header).
+    /// (xlsx: one sheet each; docx, pdf, html: one after the other.)
     func write(tables: [ResultTable], default fallback: ReportFormat = .table) throws {
         let format = format(default: fallback)
-        var bytes: [UInt8] = []
-        for (index, table) in tables.enumerated() {
-            var part = ReportRenderer.render(table, format: format, excel: excel, language: language, width: terminalWidth)
-            if index > 0 {
-                // One byte-order mark at the start of the file; a blank line between tables.
-                if part.starts(with: [0xEF, 0xBB, 0xBF]) { part.removeFirst(3) }
-                bytes.append(0x0A)
-            }
-            bytes += part
-        }
+        try checkBinary(format)
+        try writeOutput(try ReportRenderer.render(tables, format: format, excel: excel, language: language, width: terminalWidth), to: out)
+    }
+
+    func write(bytes: [UInt8]) throws {
         try writeOutput(bytes, to: out)
     }
 
@@ -164,4 +169,27 @@ struct LanguageArgument: ExpressibleByArgument {
     }
     static var allValueStrings: [String] { ReportLanguage.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
+}
+
+/// `--organisation` and `--per-school`, shared by the commands that write documents
+/// (`recommend`, `brief`).
+struct DocumentOptions: ParsableArguments {
+    @Option(help: "Организация в шапке документа (по умолчанию PDMON_ORGANISATION) / The organisation in the document's header block (default PDMON_ORGANISATION).")
+    var organisation: String?
+
+    @Flag(help: "По документу на каждую ОО и документ города — в папку --out (docx, html, markdown, pdf) / One document per school, plus the city's, into the --out folder.")
+    var perSchool = false
+
+    /// The header block of a document of `period`.
+    func header(period: String, dataAsOf: (batch: Int, loadedAt: String)?, language: ReportLanguage) -> DocumentHeader {
+        DocumentHeader.current(organisation: organisation, period: period, dataAsOf: dataAsOf, language: language)
+    }
+
+    /// Writes one document per entry into the `--out` folder and lists the files on stderr.
+    func writePerSchool(_ documents: [(fileName: String, document: HTMLDocument)], format: ReportFormat, output: OutputOptions) throws {
+        guard let folder = output.out else { throw DocumentError.perSchoolNeedsFolder }
+        for path in try DocumentRenderer.write(documents, format: format, folder: folder) {
+            FileHandle.standardError.write(Data("\(path)\n".utf8))
+        }
+    }
 }

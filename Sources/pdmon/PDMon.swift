@@ -20,8 +20,10 @@ struct PDMon: ParsableCommand {
             SampleCommand.self,
             ReportCommand.self,
             RecommendCommand.self,
+            BriefCommand.self,
             PlanCommand.self,
             AuditCommand.self,
+            MappingCommand.self,
         ]
     )
 

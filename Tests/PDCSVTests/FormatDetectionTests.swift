@@ -125,21 +125,26 @@ import Testing
         #expect(format == CSVFormat(encoding: .windows1251, delimiter: 0x3B))
     }
 
-    @Test func fileDetectionWithTinyChunksAndALateCP1251Byte() throws {
+    @Test func fileDetectionWithTinyChunksAndALateCP1251Line() throws {
         // UTF-8 Cyrillic for a while, so multi-byte sequences straddle chunk boundaries...
         let utf8 = Array("Учебный год;Код ОО\r\n".utf8) + Array(String(repeating: "2021-2022;Школа №1\r\n", count: 50).utf8)
-        // ...then one CP1251 line near the end makes the file CP1251.
+        // ...then one CP1251 line near the end: the file stays UTF-8 (that line is the loader's
+        // to reject), while a file of CP1251 lines is CP1251.
         let mixed = utf8 + CP1251.encode("2021-2022;Ёлка\r\n")
+        let windows1251 = CP1251.encode("Учебный год;Код ОО\r\n" + String(repeating: "2021-2022;Школа №1\r\n", count: 50))
         let utf8File = try TemporaryFile(utf8)
         let mixedFile = try TemporaryFile(mixed)
-        defer { utf8File.remove(); mixedFile.remove() }
+        let windows1251File = try TemporaryFile(windows1251)
+        defer { utf8File.remove(); mixedFile.remove(); windows1251File.remove() }
         for chunkSize in [1, 2, 3, 7, 1 << 20] {
             #expect(try CSVFormat.detect(path: utf8File.path, chunkSize: chunkSize)
                     == CSVFormat(encoding: .utf8, delimiter: 0x3B, hadBOM: false))
             #expect(try CSVFormat.detect(path: mixedFile.path, chunkSize: chunkSize)
+                    == CSVFormat(encoding: .utf8, delimiter: 0x3B, hadBOM: false))
+            #expect(try CSVFormat.detect(path: windows1251File.path, chunkSize: chunkSize)
                     == CSVFormat(encoding: .windows1251, delimiter: 0x3B, hadBOM: false))
         }
-        #expect(try CSVFormat.detect(path: mixedFile.path).encoding == .windows1251)
+        #expect(try CSVFormat.detect(path: mixedFile.path).encoding == .utf8)
         #expect(throws: CSVError.self) { try CSVFormat.detect(path: "/nonexistent/x.csv") }
     }
 

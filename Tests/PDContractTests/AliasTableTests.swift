@@ -124,6 +124,8 @@ struct AliasTableTests {
         (.enrolments, "дата окончания", .endDate), (.enrolments, "статус", .status),
         (.enrolments, "номер удостоверения", .certificateNo),
         (.survey, "учебный год", .academicYear), (.survey, "код ОО", .schoolCode),
+        (.survey, "отметка времени", .submittedAt), (.survey, "время создания", .submittedAt),
+        (.survey, "время отправки", .submittedAt), (.survey, "Timestamp", .submittedAt),
         (.survey, "идентификатор педагога", .teacherID), (.survey, "СНИЛС", .teacherID),
         (.survey, "табельный номер", .teacherID), (.survey, "ФИО", .fullName), (.survey, "должность", .position),
         (.survey, "категория работника", .staffCategory), (.survey, "предмет", .subject),

@@ -42,7 +42,9 @@ struct MappingTests {
                       "Проходили ли вы диагностику профессиональных дефицитов?"]
         let map = try ExportKind.detect(header: header, mapping: mapping)
         #expect(map.kind == .survey)
-        #expect(map.unknownColumns.map(\.name) == ["Отметка времени"])
+        // The timestamp is a built-in header (submitted_at, docs/exports.md §6.1).
+        #expect(map.unknownColumns.isEmpty)
+        #expect(map.index(of: .submittedAt) == 0)
         var validator = SurveyValidator(header: map, knownSchools: KnownSchools(["S01"]),
                                         pseudonymizer: .demo, years: YearSources())
         let row = ["12.05.2023 10:00", "S01", "123-456-789 01", "2", "ДА, Я НАСТАВНИК", "Да, проходил(а)"]
@@ -51,7 +53,7 @@ struct MappingTests {
         #expect(record.deficitDiagnostic)
         #expect(record.academicYear.label == "2022-2023") // from [defaults]
         #expect(record.isYoungTeacher)
-        let other = ["", "S01", "98765432100", "10", "Не участвую", "Нет, не проходил(а)"]
+        let other = ["13.05.2023 11:00", "S01", "98765432100", "10", "Не участвую", "Нет, не проходил(а)"]
         let second = try #require(validator.validate(other, line: 3).record)
         #expect(second.mentoringRole == MentoringRole.none)
         #expect(!second.deficitDiagnostic)

@@ -359,7 +359,9 @@ struct ValidatorTests {
         let codes = RejectReason.allCases.map(\.code)
         #expect(Set(codes).count == codes.count)
         for reason in RejectReason.allCases {
-            #expect(reason.code.allSatisfy { $0.isLowercase || $0 == "_" })
+            // As dw.etl_reject's check constraint allows: ^[a-z][a-z0-9_]*$ (`invalid_utf8`).
+            #expect(reason.code.first?.isLowercase == true)
+            #expect(reason.code.allSatisfy { $0.isLowercase || $0 == "_" || ("0"..."9").contains($0) })
             #expect(reason.russian.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) })
             #expect(!reason.english.isEmpty)
             #expect(reason.bilingual.contains(" / "))

@@ -62,12 +62,12 @@ struct ResultTableTests {
     }
 
     @Test("Format arguments")
-    func formats() {
+    func formats() throws {
         #expect(ReportFormat(argument: "MD") == .markdown)
         #expect(ReportFormat(argument: "csv") == .csv)
         #expect(ReportFormat(argument: "xml") == nil)
-        let bytes = ReportRenderer.render(sampleTable, format: .csv, excel: true)
+        let bytes = try ReportRenderer.render(sampleTable, format: .csv, excel: true)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(ReportRenderer.render(sampleTable, format: .json) == Array(JSONRenderer.render(sampleTable).utf8))
+        #expect(try ReportRenderer.render(sampleTable, format: .json) == Array(JSONRenderer.render(sampleTable).utf8))
     }
 }

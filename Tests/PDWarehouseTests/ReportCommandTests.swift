@@ -18,8 +18,8 @@ struct ReportCommandTests {
                                   "--indicator", "pd_coverage", "--indicator", "leader_pd_coverage_3y", "--format", "csv"],
                                  database: f.database)
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout == "academic_year,school_code,indicator,numerator,denominator,value\r\n"
-            + "2023-2024,,pd_coverage,2,6,33.3\r\n2023-2024,,leader_pd_coverage_3y,1,1,100.0\r\n")
+        #expect(csv.stdout == "academic_year,school_code,school_name,indicator,numerator,denominator,value\r\n"
+            + "2023-2024,,Город,pd_coverage,2,6,33.3\r\n2023-2024,,Город,leader_pd_coverage_3y,1,1,100.0\r\n")
     }
 
     @Test func theOneCommandThatAnswersWhoFellBehind() throws {
@@ -49,14 +49,18 @@ struct ReportCommandTests {
         #expect(text.contains("Гимназия № 1") && text.contains("n&lt;10"))
                 let list = try Self.pdmon(["report", "list", "--format", "csv", "--excel"], database: f.database)
         #expect(list.status == 0)
-        #expect(list.stdout.hasPrefix("\u{FEFF}kind;name;title;details"))
+        // The Excel CSV is for people: captions, not machine names.
+        #expect(list.stdout.hasPrefix("\u{FEFF}Вид;Код;Название;Подробности"))
     }
 
     @Test func argumentMistakesExitWithTwoBeforeAnythingRuns() throws {
         let db = try TestDatabase()
         let cases: [([String], String)] = [
             (["report", "indicators", "--year", "2023", "--format", "csv"], "--year"),
-            (["report", "indicators", "--year", "2023-2024", "--excel"], "--excel"),
+            (["report", "indicators", "--year", "2023-2024", "--format", "json", "--excel"], "--excel"),
+            (["report", "indicators", "--year", "2023-2024", "--format", "pdf"], "--year"),
+            (["recommend", "--year", "2023-2024", "--per-school"], "--out"),
+            (["brief", "--year", "2023-2024", "--format", "xlsx"], "docx"),
             (["report", "trend", "--indicator", "pd_coverage", "--by", "city", "--school", "S01"], "--school"),
             (["report", "trend", "--indicator", "pd_coverage", "--from", "2023-2024", "--to", "2021-2022"], "--from"),
             (["report", "compare", "--base", "x", "--target", "2023-2024"], "--base"),

@@ -57,8 +57,14 @@ pdmon_free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# pdmon_port_is_free PORT: whether nothing listens on 127.0.0.1:PORT.
+pdmon_port_is_free() {
+    python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
+}
+
 # pdmon_pg_start DIR [throwaway]
-# Initialises (once) and starts a server whose data lives in DIR/data, on a free local port.
+# Initialises (once) and starts a server whose data lives in DIR/data, on a free local port
+# (PDMON_PG_PREFERRED_PORT when it is set and free, so a saved connection keeps working).
 # Sets PDMON_PG_PORT and PDMON_PG_URL. "throwaway" turns off durability for speed (tests only).
 pdmon_pg_start() {
     local dir=$1 mode=${2:-durable} bindir user port
@@ -75,7 +81,11 @@ pdmon_pg_start() {
             --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; return 1; }
     fi
-    port=$(pdmon_free_port)
+    if [ -n "${PDMON_PG_PREFERRED_PORT:-}" ] && pdmon_port_is_free "$PDMON_PG_PREFERRED_PORT"; then
+        port=$PDMON_PG_PREFERRED_PORT
+    else
+        port=$(pdmon_free_port)
+    fi
     local options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
     if [ "$mode" = throwaway ]; then
         options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"

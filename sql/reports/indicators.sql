@@ -5,19 +5,21 @@
 -- param: school text[] optional -- school codes; all schools when not given
 -- param: indicator text[] optional -- indicator ids; all indicators when not given
 --
--- One row per school (or the city), year and indicator. Reads only mart, so an
+-- One row per school (or the city), year and indicator; the school's current name beside
+-- its code. Reads only mart, so an
 -- analyst with the pdmon_reader role can run it too.
 with v as (
-    select academic_year, school_code, indicator_id, numerator, denominator, value
+    select academic_year, school_code, school_name, indicator_id, numerator, denominator, value
     from mart.school_year_indicator
     where coalesce($2::text, 'school') = 'school'
     union all
-    select academic_year, null::text, indicator_id, numerator, denominator, value
+    select academic_year, null::text, null::text, indicator_id, numerator, denominator, value
     from mart.city_year_indicator
     where $2::text = 'city'
 )
 select v.academic_year,
        v.school_code,
+       v.school_name,
        v.indicator_id as indicator,
        v.numerator,
        v.denominator,

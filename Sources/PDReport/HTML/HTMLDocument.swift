@@ -16,18 +16,25 @@ public struct HTMLDocument: Sendable {
         case recommendations(RecommendationSection, report: RecommendationReport)
         /// The next block starts a new printed page.
         case pageBreak
+        /// Many schools over the years: a coloured table (`HeatTable`).
+        case heatTable(HeatTable)
+        /// A bulleted list.
+        case bullets([String])
     }
 
     public var title: String
     public var subtitle: String?
     public var language: ReportLanguage
     public var blocks: [Block]
+    /// The header block (organisation, for whom, period, data as of, date), under the title.
+    public var header: DocumentHeader?
 
-    public init(title: String, subtitle: String? = nil, language: ReportLanguage, blocks: [Block] = []) {
+    public init(title: String, subtitle: String? = nil, language: ReportLanguage, blocks: [Block] = [], header: DocumentHeader? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.language = language
         self.blocks = blocks
+        self.header = header
     }
 
     /// The whole file.
@@ -37,6 +44,13 @@ public struct HTMLDocument: Sendable {
         out += "<title>\(HTMLEscape.text(title))</title>\n<style>\(Self.css)</style>\n</head>\n<body>\n<main>\n"
         out += "<header><h1>\(HTMLEscape.text(title))</h1>"
         if let subtitle { out += "<p class=\"subtitle\">\(HTMLEscape.text(subtitle))</p>" }
+        if let header {
+            out += "<dl class=\"document-header\">"
+            for line in header.lines(language) {
+                out += "<dt>\(HTMLEscape.text(line.label))</dt><dd>\(HTMLEscape.text(line.value))</dd>"
+            }
+            out += "</dl>"
+        }
         out += "</header>\n"
         for block in blocks {
             out += render(block) + "\n"
@@ -62,7 +76,33 @@ public struct HTMLDocument: Sendable {
             return Self.recommendations(section, report: report, language: language)
         case .pageBreak:
             return "<div class=\"page-break\"></div>"
+        case .heatTable(let heat):
+            return Self.heatTable(heat, language: language)
+        case .bullets(let items):
+            return "<ul class=\"bullets\">" + items.map { "<li>\(HTMLEscape.text($0))</li>" }.joined() + "</ul>"
         }
+    }
+
+    /// A heat table (`HeatTable`): the city's row, then one row per school, cells coloured by value.
+    public static func heatTable(_ heat: HeatTable, language: ReportLanguage) -> String {
+        var out = "<div class=\"table-wrap heat\" data-indicator=\"\(HTMLEscape.text(heat.id))\" data-rows=\"\(heat.rows.count)\">"
+        out += "<table><caption>\(HTMLEscape.text(heat.title)), \(HTMLEscape.text(heat.unit))</caption><thead><tr>"
+        out += "<th>\(HTMLEscape.text(ReportCatalogue.text("school", in: language)))</th>"
+        for year in heat.years { out += "<th class=\"num\">\(HTMLEscape.text(heat.heading(year)))</th>" }
+        out += "</tr></thead><tbody>"
+        for row in (heat.city.map { [$0] } ?? []) + heat.rows {
+            out += row.code == nil ? "<tr class=\"city\">" : "<tr>"
+            out += "<td>\(HTMLEscape.text(row.code.map { "\($0) — \(row.name)" } ?? row.name))</td>"
+            for index in heat.years.indices {
+                let fill = row.code == nil ? nil : heat.colour(row, index)
+                out += "<td class=\"num\"" + (fill.map { " style=\"background:#\($0)\"" } ?? "") + ">"
+                out += HTMLEscape.text(heat.text(row, index, language: language)) + "</td>"
+            }
+            out += "</tr>"
+        }
+        out += "</tbody></table>"
+        for note in heat.notes(language) { out += "<p class=\"note\">\(HTMLEscape.text(note))</p>" }
+        return out + "</div>"
     }
 
     /// A result table as `<table>` with its title as caption and its notes under it.
@@ -147,6 +187,7 @@ public struct HTMLDocument: Sendable {
     h3 { font-size: 16px; margin: 20px 0 8px; }
     .note { color: #4b5563; font-size: 12px; }
     .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+    .charts > .chart-card:only-child { grid-column: 1 / -1; max-width: 760px; }
     .chart-card { margin: 0; padding: 8px 10px; border: 1px solid #e5e7eb; border-radius: 6px; break-inside: avoid; page-break-inside: avoid; }
     .chart-card figcaption { font-weight: bold; font-size: 13px; margin-bottom: 4px; }
     svg.chart { display: block; height: auto; }
@@ -171,6 +212,14 @@ public struct HTMLDocument: Sendable {
     .evidence li.why { color: #1f2937; }
     .rest-heading { margin: 12px 0 4px; font-weight: bold; }
     .rest { padding-left: 22px; font-size: 12.5px; color: #374151; }
+    dl.document-header { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0 16px;
+      padding: 8px 10px; border: 1px solid #e5e7eb; border-radius: 6px; font-size: 12.5px; }
+    dl.document-header dt { color: #4b5563; }
+    dl.document-header dd { margin: 0; }
+    .heat td, .heat th { white-space: nowrap; }
+    .heat tr.city td { font-weight: bold; background: #f9fafb; }
+    ul.bullets { padding-left: 22px; }
+    svg.chart .band { fill: #93c5fd; fill-opacity: 0.35; stroke: none; }
     footer { margin-top: 24px; color: #9ca3af; font-size: 11px; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {

@@ -30,6 +30,14 @@ public struct LineChart: Sendable, Hashable {
     public var isPercent: Bool
     public var xLabels: [String]
     public var series: [Series]
+    /// The schools' spread per x label, drawn as a band behind the lines: the lower and upper
+    /// quartiles of the schools' values (small denominators left out); empty for none.
+    public var band: [(low: OneDecimal, high: OneDecimal)?] = []
+    /// What the band is, for the legend.
+    public var bandName: String?
+    /// Per x label: the value's three-year window is incomplete (`ThreeYearWindow`); the
+    /// label is marked `†` and a note says why.
+    public var incomplete: [Bool] = []
 
     public init(id: String, title: String, unit: String, isPercent: Bool, xLabels: [String], series: [Series]) {
         self.id = id
@@ -56,6 +64,54 @@ public struct LineChart: Sendable, Hashable {
 
     /// Total points drawn.
     public var pointCount: Int { series.reduce(0) { $0 + $1.pointCount } }
+
+    /// The x label as shown: `†` after a year whose window is incomplete.
+    public func shownLabel(_ index: Int) -> String {
+        index < incomplete.count && incomplete[index] ? xLabels[index] + " †" : xLabels[index]
+    }
+
+    public static func == (lhs: LineChart, rhs: LineChart) -> Bool {
+        lhs.id == rhs.id && lhs.title == rhs.title && lhs.unit == rhs.unit && lhs.isPercent == rhs.isPercent
+            && lhs.xLabels == rhs.xLabels && lhs.series == rhs.series && lhs.bandName == rhs.bandName
+            && lhs.incomplete == rhs.incomplete && lhs.band.map { $0?.low } == rhs.band.map { $0?.low }
+            && lhs.band.map { $0?.high } == rhs.band.map { $0?.high }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(xLabels)
+        hasher.combine(series)
+    }
+
+    /// The city's line of `indicator` over the years up to `year`, with the band of the
+    /// schools' middle half (lower to upper quartile, small denominators left out) and the
+    /// years of an incomplete three-year window marked.
+    public static func cityWithSpread(indicator: IndicatorMeta, history: IndicatorHistory, upTo year: Int,
+                                      language: ReportLanguage) -> LineChart {
+        let years = history.years.filter { $0.start <= year }
+        var figures: [String: IndicatorFigure] = [:]
+        for (start, label) in years { if let figure = history.city[indicator.id]?[start] { figures[label] = figure } }
+        var chart = LineChart(indicator: indicator, years: years.map(\.label),
+                              subjects: [(ReportCatalogue.text("city", in: language), true, figures)], language: language)
+        chart.band = years.map { year in
+            let values = history.schools.values.compactMap { $0[indicator.id]?[year.start] }
+                .filter { !$0.isSmall }.compactMap(\.value).sorted()
+            guard values.count >= 4 else { return nil }
+            return (quartile(values, 0.25), quartile(values, 0.75))
+        }
+        chart.bandName = language == .ru ? "половина ОО: от нижнего до верхнего квартиля" : "middle half of the schools (quartiles)"
+        let incomplete = ThreeYearWindow.incompleteYears(indicator: indicator.id, years: history.years)
+        chart.incomplete = years.map { incomplete.contains($0.label) }
+        return chart
+    }
+
+    /// The `q` quantile of sorted `values` (linear between ranks), to one decimal.
+    static func quartile(_ values: [OneDecimal], _ q: Double) -> OneDecimal {
+        let position = q * Double(values.count - 1)
+        let lower = Int(position.rounded(.down)), upper = min(lower + 1, values.count - 1)
+        let fraction = position - Double(lower)
+        return OneDecimal(rounding: values[lower].doubleValue * (1 - fraction) + values[upper].doubleValue * fraction)
+    }
 }
 
 /// Draws a `LineChart` as inline SVG (no scripts, no external references): axes with ticks,
@@ -101,9 +157,23 @@ public enum SVGLineChart {
         svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\"/>"
         svg += "<text class=\"unit\" x=\"12\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\""
         svg += " transform=\"rotate(-90 12 \(f(top + plotHeight / 2)))\">\(HTMLEscape.text(chart.unit))</text>"
-        for (index, label) in chart.xLabels.enumerated() {
-            svg += "<text class=\"tick\" x=\"\(f(x(index)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTMLEscape.text(label))</text>"
+        for index in chart.xLabels.indices {
+            svg += "<text class=\"tick\" x=\"\(f(x(index)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTMLEscape.text(chart.shownLabel(index)))</text>"
         }
+        // The schools' spread: one polygon per bandRun of years that have it.
+        var bandRun: [(Int, OneDecimal, OneDecimal)] = []
+        func flushBand() {
+            if bandRun.count >= 2 {
+                let upper = bandRun.map { "\(f(x($0.0))),\(f(y($0.2.doubleValue)))" }
+                let lower = bandRun.reversed().map { "\(f(x($0.0))),\(f(y($0.1.doubleValue)))" }
+                svg += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\"/>"
+            }
+            bandRun = []
+        }
+        for (index, spread) in chart.band.enumerated() {
+            if let spread { bandRun.append((index, spread.low, spread.high)) } else { flushBand() }
+        }
+        flushBand()
         // Lines, then points on top.
         for (index, series) in chart.series.enumerated() {
             let colour = colour(series, index: index)
@@ -137,6 +207,12 @@ public enum SVGLineChart {
         var legend = "<ul class=\"legend\">"
         for (index, series) in chart.series.enumerated() {
             legend += "<li><span class=\"swatch\" style=\"background:\(colour(series, index: index))\"></span>\(HTMLEscape.text(series.name))</li>"
+        }
+        if let bandName = chart.bandName, chart.band.contains(where: { $0 != nil }) {
+            legend += "<li><span class=\"swatch\" style=\"background:#bfdbfe;height:10px\"></span>\(HTMLEscape.text(bandName))</li>"
+        }
+        if chart.incomplete.contains(true) {
+            legend += "<li class=\"caveat\">\(HTMLEscape.text(HeatTable.incompleteNote(language)))</li>"
         }
         if chart.series.contains(where: { $0.small.contains(true) }) {
             legend += "<li class=\"caveat\"><span class=\"swatch hollow\"></span>\(HTMLEscape.text(ReportCatalogue.text("caveat.small_denominator", in: language)))</li>"

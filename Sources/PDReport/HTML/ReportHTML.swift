@@ -10,12 +10,61 @@ public enum ReportHTML {
     /// `school_code`, `school_name`, one column per academic year (`yyyy-yyyy`), then any
     /// others (change, mark), which stay in the table only. A row without a school code is
     /// the city.
-    public static func trend(_ trend: ResultTable, indicatorID: String, isPercent: Bool, language: ReportLanguage) -> String {
-        let chart = trendChart(trend, indicatorID: indicatorID, isPercent: isPercent, language: language)
-        let document = HTMLDocument(
-            title: trend.title, language: language,
-            blocks: [.charts([chart]), .table(trend)])
-        return document.render()
+    ///
+    /// More than `maxLines` schools are never drawn as lines on one plot (twenty lines and a
+    /// legend taller than the plot cannot be read): the chart then shows the city's line with
+    /// the band of the schools' middle half (quartiles), and a heat table (`HeatTable`) shows
+    /// every school × year, coloured by value knowing which way is better.
+    public static func trend(_ trend: ResultTable, indicatorID: String, isPercent: Bool, language: ReportLanguage,
+                             higherIsBetter: Bool = true) -> String {
+        var chart = trendChart(trend, indicatorID: indicatorID, isPercent: isPercent, language: language)
+        let schools = chart.series.filter { !$0.isCity }
+        var blocks: [HTMLDocument.Block] = []
+        let years = trend.columns.filter { isAcademicYear($0.name) }.map(\.name)
+        // The years the presentation marked (it knows the first year of data); else the
+        // first two of the table's own years.
+        let marked = Set(trend.columns.filter { isAcademicYear($0.name) && ($0.caption ?? "").hasSuffix("†") }.map(\.name))
+        let incomplete = !marked.isEmpty ? marked : ThreeYearWindow.incompleteYears(
+            indicator: indicatorID, years: years.compactMap { label in AcademicYear.parse(label).map { ($0.start, label) } })
+        chart.incomplete = years.map { incomplete.contains($0) }
+        if schools.count > maxLines {
+            chart.band = years.indices.map { index in
+                let values = schools.compactMap { index < $0.values.count ? $0.values[index] : nil }.sorted()
+                guard values.count >= 4 else { return nil }
+                return (LineChart.quartile(values, 0.25), LineChart.quartile(values, 0.75))
+            }
+            chart.bandName = language == .ru ? "половина ОО: от нижнего до верхнего квартиля" : "middle half of the schools (quartiles)"
+            chart.series = chart.series.filter(\.isCity)
+            let code = trend.columns.firstIndex { $0.name == "school_code" }
+            let rows = trend.rows.indices.compactMap { row -> HeatTable.Row? in
+                guard let schoolCode = code.flatMap({ trend.cell(row: row, column: $0) }) else { return nil }
+                let series = schoolSeries(trend, row: row, language: language)
+                return HeatTable.Row(code: schoolCode, name: series.name, values: series.values)
+            }
+            let city = trend.rows.indices.first { row in code.flatMap { trend.cell(row: row, column: $0) } == nil }
+                .map { schoolSeries(trend, row: $0, language: language) }
+                .map { HeatTable.Row(code: nil, name: $0.name, values: $0.values) }
+            blocks.append(.charts([chart]))
+            blocks.append(.heatTable(HeatTable(id: indicatorID, title: chart.title, unit: chart.unit, higherIsBetter: higherIsBetter,
+                                               years: years, city: city, rows: rows, incompleteYears: incomplete)))
+        } else {
+            blocks.append(.charts([chart]))
+        }
+        blocks.append(.table(trend))
+        return HTMLDocument(title: trend.title, language: language, blocks: blocks).render()
+    }
+
+    /// More schools than this are shown as a heat table, not as lines.
+    public static let maxLines = 6
+
+    static func schoolSeries(_ trend: ResultTable, row: Int, language: ReportLanguage) -> LineChart.Series {
+        let yearColumns = trend.columns.indices.filter { isAcademicYear(trend.columns[$0].name) }
+        let code = trend.columns.firstIndex { $0.name == "school_code" }
+        let name = trend.columns.firstIndex { $0.name == "school_name" }
+        let schoolCode = code.flatMap { trend.cell(row: row, column: $0) }
+        return LineChart.Series(
+            name: name.flatMap { trend.cell(row: row, column: $0) } ?? schoolCode ?? ReportCatalogue.text("city", in: language),
+            values: yearColumns.map { trend.cell(row: row, column: $0).flatMap(OneDecimal.init) }, isCity: schoolCode == nil)
     }
 
     /// The chart of a pivoted trend table (see `trend`).

@@ -269,11 +269,17 @@ public enum RecommendationRenderer {
     /// `# title`, the introduction, then per section `## section`, `### theme` with a numbered
     /// list (each recommendation, its evidence and why it is there), then the rest briefly.
     /// `width`: wrap long lines to this many columns (a terminal); nil leaves them whole.
-    public static func markdown(_ report: RecommendationReport, language: ReportLanguage, width: Int? = nil) -> String {
+    /// `header`: the document's header block, as a list under the title (for a file).
+    public static func markdown(_ report: RecommendationReport, language: ReportLanguage, width: Int? = nil,
+                                header: DocumentHeader? = nil) -> String {
         var lines: [(text: String, indent: String)] = []
         func add(_ text: String, indent: String = "") { lines.append((text, indent)) }
         add("# " + MarkdownRenderer.escape(report.title(in: language)))
         add("")
+        if let header {
+            for line in header.lines(language) { add("- **\(MarkdownRenderer.escape(line.label))**: \(MarkdownRenderer.escape(line.value))") }
+            add("")
+        }
         add(MarkdownRenderer.escape(report.introduction(in: language)))
         for section in report.sections {
             add("")

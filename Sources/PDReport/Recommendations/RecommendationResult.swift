@@ -8,6 +8,8 @@ public struct RecommendationResult: Sendable {
     public var schools: [String]
     /// The schools named with --school (charts draw the city and these only).
     public var selectedSchools: [String]
+    /// The last batch that loaded data (`DocumentHeader.dataAsOf`), read by the warehouse.
+    public var dataAsOf: (batch: Int, loadedAt: String)?
 
     public init(report: RecommendationReport, history: IndicatorHistory, year: Int, schools: [String], selectedSchools: [String]) {
         self.report = report
@@ -59,7 +61,13 @@ public struct RecommendationResult: Sendable {
             for code in selectedSchools {
                 subjects.append((history.schoolNames[code] ?? code, false, byLabel(history.schools[code]?[indicator.id])))
             }
-            return LineChart(indicator: indicator, years: labels, subjects: subjects, language: language)
+            var chart = LineChart(indicator: indicator, years: labels, subjects: subjects, language: language)
+            // The schools' spread behind the lines, and the years of an incomplete window marked.
+            let spread = LineChart.cityWithSpread(indicator: indicator, history: history, upTo: year, language: language)
+            chart.band = spread.band
+            chart.bandName = spread.bandName
+            chart.incomplete = spread.incomplete
+            return chart
         }
     }
 

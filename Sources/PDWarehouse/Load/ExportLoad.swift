@@ -51,6 +51,19 @@ struct ExportLoad: Sendable {
         /// `copy <stage> (…) from stdin`, in the column order of the pipeline's staged rows.
         let copy: String
         let analyze: String
+        /// Run after `analyze`, for kinds whose staged rows need settling before the check and
+        /// the merge (the survey: the latest form submission of each teacher and year).
+        var settle: Settle? = nil
+    }
+
+    /// Settles the staged rows, and names the rows it dropped as superseded by rows already
+    /// stored (reported as notices).
+    struct Settle: Sendable {
+        /// The statements that drop the staged rows that are not to be merged.
+        let file: String
+        /// One row per staged row dropped because a later one is stored: line, its time, the
+        /// stored time, the stored row's batch.
+        let superseded: String
     }
 
     struct Merge: Sendable {
@@ -106,6 +119,7 @@ extension ExportLoad {
     /// `derivations` are not among them).
     var sqlFiles: [String] {
         [staging.create, staging.copy, staging.analyze, merge.file, counts.all, counts.ofBatch]
+            + [staging.settle?.file, staging.settle?.superseded].compactMap { $0 }
             + [checkStaged, merge.firstLoad?.stagedYearsHaveFacts, merge.firstLoad?.file, lineNotices?.query]
                 .compactMap { $0 }
             + (direct.map { [$0.yearsWithFacts, $0.copy, $0.check] } ?? [])
@@ -126,8 +140,8 @@ protocol RowPipeline: AnyObject {
     func validate(_ fields: [String], line: Int) -> RowResult<Void>
     /// Writes the last accepted record as a staging row (`line` is its line in the file).
     func encodeStaged(line: Int, into row: inout CopyRow) throws
-    /// The validator's notices about accepted rows (a restored SNILS zero), to report with the
-    /// rejects; none for kinds whose validator has none.
+    /// The validator's notices about accepted rows (a restored SNILS zero, look-alike letters
+    /// read as Cyrillic), to report with the rejects; none for kinds whose validator has none.
     var notices: [RowIssue] { get }
 }
 

@@ -190,7 +190,9 @@ struct FileLoad {
     mutating func takeCounts() {
         outcome.rowsRead = tally.read
         outcome.rowsRejected = tally.rejectedRows
+        // A superseded form submission was read and accepted, but a later one is what loads.
         outcome.rowsLoaded = tally.read - tally.rejectedRows
+            - tally.pipelineNotices.count(where: { $0.reason == .supersededSubmission })
         outcome.rejects = reported
     }
 

@@ -4,7 +4,9 @@ import Foundation
 import PDCSV
 
 /// One pass over a file's bytes before it is parsed: its SHA-256 (to recognise a file already
-/// loaded) and whether it is valid UTF-8 (else it is read as Windows-1251). Memory stays flat.
+/// loaded) and, line by line, whether it is UTF-8 (`UTF8Validator.LineEvidence`: valid UTF-8, or
+/// lines of multi-byte UTF-8 outnumbering the lines that are not — which the loader then rejects
+/// one by one; else Windows-1251). Memory stays flat.
 ///
 /// The hash and the UTF-8 check each read the file on their own thread (the second read comes
 /// from the page cache): together they cost as long as the slower of the two, about half of
@@ -12,9 +14,18 @@ import PDCSV
 struct FileScan {
     let sha256: String
     let byteCount: Int
-    /// Encoding and delimiter, from the whole file's UTF-8 validity and its first bytes
+    /// Encoding and delimiter, from the whole file's UTF-8 evidence and its first bytes
     /// (meaningful for a text file only).
     let format: CSVFormat
+    /// What the UTF-8 check found, line by line.
+    let utf8: UTF8Validator.LineEvidence
+
+    /// Whether the rows must be checked for bytes that are not UTF-8 (`RowScreen.checksUTF8`):
+    /// a text file read as UTF-8 in which the scan found such lines. Only such files pay a
+    /// per-row check.
+    var hasInvalidUTF8Lines: Bool {
+        container == .text && format.encoding == .utf8 && !utf8.isValid
+    }
     /// What the first bytes say the file is: text (CSV), an XLSX workbook, or something else.
     let container: FileContainer
 
@@ -35,16 +46,17 @@ struct FileScan {
                         }
                         chunk.withUnsafeBytes { validator.feed($0) }
                     }
-                    results.setValidity(validator.finish(), prefix: prefix)
+                    results.setValidity(validator.evidence, prefix: prefix)
                 }
             } catch {
                 results.setError(error)
             }
         }
-        let (digest, total, isValidUTF8, prefix, failure) = results.snapshot()
+        let (digest, total, evidence, prefix, failure) = results.snapshot()
         if let failure { throw failure }
-        let format = prefix.withUnsafeBytes { CSVFormat.detect(prefix: $0, isValidUTF8: isValidUTF8) }
-        return FileScan(sha256: digest, byteCount: total, format: format, container: FileContainer(prefix: prefix))
+        let format = prefix.withUnsafeBytes { CSVFormat.detect(prefix: $0, utf8: evidence) }
+        return FileScan(sha256: digest, byteCount: total, format: format, utf8: evidence,
+                        container: FileContainer(prefix: prefix))
     }
 
     /// Reads the file chunk by chunk; returns its size.
@@ -95,7 +107,7 @@ private final class ScanResults: @unchecked Sendable {
     private let lock = NSLock()
     private var digest = ""
     private var byteCount = 0
-    private var isValidUTF8 = false
+    private var evidence = UTF8Validator.LineEvidence(linesWithMultibyte: 0, linesWithInvalidBytes: 0)
     private var prefix: [UInt8] = []
     private var failure: Error?
 
@@ -103,15 +115,15 @@ private final class ScanResults: @unchecked Sendable {
         lock.withLock { self.digest = digest; self.byteCount = byteCount }
     }
 
-    func setValidity(_ isValidUTF8: Bool, prefix: [UInt8]) {
-        lock.withLock { self.isValidUTF8 = isValidUTF8; self.prefix = prefix }
+    func setValidity(_ evidence: UTF8Validator.LineEvidence, prefix: [UInt8]) {
+        lock.withLock { self.evidence = evidence; self.prefix = prefix }
     }
 
     func setError(_ error: Error) {
         lock.withLock { if failure == nil { failure = error } }
     }
 
-    func snapshot() -> (String, Int, Bool, [UInt8], Error?) {
-        lock.withLock { (digest, byteCount, isValidUTF8, prefix, failure) }
+    func snapshot() -> (String, Int, UTF8Validator.LineEvidence, [UInt8], Error?) {
+        lock.withLock { (digest, byteCount, evidence, prefix, failure) }
     }
 }

@@ -83,7 +83,9 @@ public final class Loader {
                                  dimensions: try DimensionKeys(connection: connection, sql: sql))
         // Made before anything is written, so that a kind that needs the pseudonym key fails early without it.
         let rows = try description.rows(context)
-        let screen = RowScreen(header: header)
+        var screen = RowScreen(header: header)
+        // Rows are checked for bytes that are not UTF-8 only when the scan found such lines.
+        screen.checksUTF8 = file.scan.hasInvalidUTF8Lines
         if request.dryRun { return try validateOnly(&file, rows: rows, screen: screen) }
         return try loadBatch(&file, description, context, stagedRows: rows, screen: screen, connection: connection)
     }
@@ -251,6 +253,14 @@ public final class Loader {
             }
         }
         try connection.run(try sql.statement(staging.analyze))
+        if let settle = staging.settle {
+            try connection.run(try sql.statement(settle.file))
+            for row in try connection.execute(try sql.statement(settle.superseded)).rows {
+                file.tally.pipelineNotices.append(RowIssue.supersededByStored(
+                    line: Int(row[0] ?? "") ?? 0, submittedAt: row[1] ?? "", storedAt: row[2] ?? "",
+                    storedBatch: row[3] ?? ""))
+            }
+        }
     }
 
     /// Check: the set-based referential check of the batch (the facts declare no foreign keys).
@@ -394,6 +404,13 @@ public final class Loader {
             // A NUL byte is a data problem of its row (PostgreSQL cannot store it): rejected here,
             // never sent (one memchr).
             if let issue = screen.nulIssue(reader.record) {
+                tally.read += 1
+                tally.reject([issue])
+                continue
+            }
+            // Bytes that are not UTF-8 in a UTF-8 file (a line pasted from a Windows-1251 export):
+            // rejected before they are decoded (checked only in files whose scan found some).
+            if screen.checksUTF8, let issue = screen.utf8Issue(reader.record) {
                 tally.read += 1
                 tally.reject([issue])
                 continue

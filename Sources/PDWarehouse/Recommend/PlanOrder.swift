@@ -33,6 +33,8 @@ public struct PlanOrder {
 
         let subjects = try connection.execute(try sql.statement("plan/plan_by_subject.sql"), [String(start)])
         let areas = try connection.execute(try sql.statement("plan/plan_by_deficit_area.sql"), [String(start)])
-        return PlanOrderReport(start: start, label: year.label, subjectRows: subjects.rows, areaRows: areas.rows, language: language)
+        var report = PlanOrderReport(start: start, label: year.label, subjectRows: subjects.rows, areaRows: areas.rows, language: language)
+        report.dataAsOf = try Recommender.dataAsOf(connection, sql: sql)
+        return report
     }
 }

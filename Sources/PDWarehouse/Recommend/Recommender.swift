@@ -66,8 +66,18 @@ public struct Recommender {
         }
         try choices.checkSchools(schools, year: label, option: "--school")
         let codes = cityOnly ? [] : (schools.isEmpty ? history.schoolsWithData(year: start) : schools)
-        return RecommendationResult(
+        var result = RecommendationResult(
             rules: rules, indicators: indicators, themes: themes, history: history, year: start, label: label,
             schools: codes, selectedSchools: schools, top: top, language: language)
+        result.dataAsOf = try Self.dataAsOf(connection, sql: sql)
+        return result
+    }
+
+    /// The last batch that loaded data and when (`sql/etl/data_as_of.sql`): the "data as of"
+    /// line of a document's header block. Nil before the first load.
+    public static func dataAsOf(_ connection: Connection, sql: SQLDirectory) throws -> (batch: Int, loadedAt: String)? {
+        let row = try connection.execute(try sql.statement("etl/data_as_of.sql")).rows.first
+        guard let row, let batch = row[0].flatMap({ Int($0) }), let loadedAt = row[1] else { return nil }
+        return (batch, loadedAt)
     }
 }

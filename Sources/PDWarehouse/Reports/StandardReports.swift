@@ -1,3 +1,4 @@
+import PDContract
 import PDPostgres
 import PDReport
 
@@ -41,7 +42,7 @@ public struct StandardReports {
     // MARK: - indicators
 
     /// One row per school (or the city) and indicator for `year`; columns
-    /// `academic_year, school_code, indicator, numerator, denominator, value`.
+    /// `academic_year, school_code, school_name, indicator, numerator, denominator, value`.
     public func indicators(year: String, by grain: ReportGrain = .school, schools: [String] = [], indicators ids: [String] = []) throws -> ResultTable {
         let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
         try choices.checkIndicators(ids, catalogue: catalogue, option: "--indicator")
@@ -71,7 +72,8 @@ public struct StandardReports {
         if let to { values["to"] = [to] }
         if !schools.isEmpty { values["school"] = schools }
         let long = try ReportRunner(connection: connection).run(try library.report("trend"), values: values)
-        return presentation.trend(long, indicator: info)
+        let firstYear = try choices.years().compactMap { AcademicYear.parse($0.value)?.start }.min()
+        return presentation.trend(long, indicator: info, firstYear: firstYear)
     }
 
     /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and
@@ -81,7 +83,8 @@ public struct StandardReports {
         let table = try trend(indicator: id, from: from, to: to, by: grain, schools: schools)
         let city = grain == .school ? try trend(indicator: id, from: from, to: to, by: .city) : nil
         let catalogue = try IndicatorCatalogue.load(connection, sql: library.sql)
-        return presentation.trendHTML(table, city: city, indicatorID: id, isPercent: catalogue[id]?.unit == .percent)
+        return presentation.trendHTML(table, city: city, indicatorID: id, isPercent: catalogue[id]?.unit == .percent,
+                                      higherIsBetter: catalogue[id]?.direction != .lower)
     }
 
     // MARK: - compare

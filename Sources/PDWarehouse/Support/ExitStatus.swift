@@ -78,6 +78,8 @@ extension RuleFileError: UsageErrorCode {}
 extension PseudonymKeyError: UsageErrorCode {}
 /// A year, school, indicator or batch the data does not have.
 extension UnknownChoice: UsageErrorCode {}
+/// A document that cannot be written, or no PDF converter installed.
+extension DocumentError: UsageErrorCode {}
 
 /// A file that cannot be read as CSV, or whose header names no kind, is a data problem of that file.
 extension CSVError: FileRefusalCode {}

@@ -21,6 +21,9 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: "Организация в шапке документа (по умолчанию PDMON_ORGANISATION) / The organisation in the document's header block.")
+    var organisation: String?
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -33,10 +36,16 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let language = output.language
         let plan = try connection.warehouse(logging).plan(forYear: forYear, language: language)
-        switch output.format() {
+        let format = output.format()
+        try output.checkBinary(format)
+        let header = DocumentHeader.current(organisation: organisation, period: plan.yearLabel, dataAsOf: plan.dataAsOf, language: language)
+        switch format {
         case .json: try output.write(text: plan.json())
-        case .html: try output.write(text: plan.html(language: language))
-        case .csv: try output.write(tables: [plan.bySubject, plan.byDeficitArea])
+        case .html: try output.write(text: plan.document(header: header).render())
+        case .docx, .pdf: try output.write(bytes: try DocumentRenderer.bytes(plan.document(header: header), format: format))
+        case .xlsx: try output.write(bytes: try SpreadsheetRenderer.bytes(plan.spreadsheetParts(), language: language))
+        case .csv: try output.write(tables: output.excel ? [plan.withLevelNames().bySubject, plan.withLevelNames().byDeficitArea]
+                                                         : [plan.bySubject, plan.byDeficitArea])
         case .table, .markdown:
             let named = plan.withLevelNames()
             try output.write(tables: [named.bySubject, named.byDeficitArea])

@@ -18,6 +18,8 @@ struct RecommendCommand: ParsableCommand {
             (distance from the benchmark and from the city, teachers concerned); the first --top in full by theme \
             with evidence and a "why" line, the rest briefly. \
             Rules are rows of dw.recommendation_rule; a --rules TOML file overrides or extends them.
+            --format docx|pdf|html: a document with a header block (organisation: --organisation or PDMON_ORGANISATION); \
+            --format xlsx: a workbook; --per-school --out DIR: one document per school plus the city's.
             """)
 
     @Option(help: "Учебный год, например 2023-2024 / Academic year.")
@@ -36,6 +38,7 @@ struct RecommendCommand: ParsableCommand {
     var top = 5
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var document: DocumentOptions
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var logging: LoggingOptions
@@ -46,6 +49,12 @@ struct RecommendCommand: ParsableCommand {
         }
         guard top >= 0 else {
             throw ValidationError("--top: нужно число от 0 (0 — все) / --top must be 0 or more (0: all).")
+        }
+        if document.perSchool && !([.docx, .html, .markdown, .pdf] as [ReportFormat]).contains(output.format(default: .docx)) {
+            throw ValidationError("--per-school пишет документы: --format docx, html, markdown или pdf / --per-school writes documents: --format docx, html, markdown or pdf.")
+        }
+        if document.perSchool && output.out == nil {
+            throw ValidationError("--per-school: укажите папку --out / --per-school needs an --out folder.")
         }
         if cityOnly && !school.isEmpty {
             throw ValidationError("--city-only нельзя с --school / --city-only cannot be combined with --school.")
@@ -59,14 +68,32 @@ struct RecommendCommand: ParsableCommand {
         }
         let result = try connection.warehouse(logging)
             .recommend(year: year, schools: school, cityOnly: cityOnly, rulesFile: file, top: top, language: language)
-        let format = output.format(default: .markdown)
+        let format = output.format(default: document.perSchool ? .docx : .markdown)
+        let header = document.header(period: result.report.yearLabel, dataAsOf: result.dataAsOf, language: language)
+        if document.perSchool {
+            // The city's part, then one document per school.
+            let documents = result.sectionCodes.compactMap { code -> (fileName: String, document: HTMLDocument)? in
+                let name = result.sectionName(code) ?? ""
+                guard let part = result.sectionDocument(code, header: header.addressed(to: code.map { "\($0) — \(name)" } ?? name),
+                                                        language: language) else { return nil }
+                return (Transliteration.documentFileName(code: code, name: name, extension: format.fileExtension, language: language), part)
+            }
+            try document.writePerSchool(documents, format: format, output: output)
+            return
+        }
+        try output.checkBinary(format)
         switch format {
         case .markdown:
-            try output.write(text: RecommendationRenderer.markdown(result.report, language: language, width: output.terminalWidth))
+            try output.write(text: RecommendationRenderer.markdown(result.report, language: language, width: output.terminalWidth,
+                                                                   header: output.out == nil ? nil : header))
         case .json: try output.write(text: RecommendationRenderer.json(result.report, language: language))
-        case .html: try output.write(text: result.html(language: language))
+        case .html: try output.write(text: result.document(header: header, language: language).render())
+        case .docx, .pdf:
+            try output.write(bytes: try DocumentRenderer.bytes(result.document(header: header, language: language), format: format))
+        case .xlsx:
+            try output.write(bytes: try SpreadsheetRenderer.bytes(result.spreadsheetParts(language: language), language: language))
         case .table, .csv:
-            try output.write(tables: [RecommendationRenderer.table(result.report, language: language, names: format == .table)],
+            try output.write(tables: [RecommendationRenderer.table(result.report, language: language, names: format == .table || output.excel)],
                              default: .markdown)
         }
     }

@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
     struct Indicators: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Значения показателей за год по ОО или по городу / Indicator values for a year.",
-            discussion: "--format csv: academic_year,school_code,indicator,numerator,denominator,value")
+            discussion: "--format csv: academic_year,school_code,school_name,indicator,numerator,denominator,value")
 
         @Option(help: "Учебный год, например 2023-2024 / Academic year.")
         var year: String

@@ -41,6 +41,9 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "Среднее число курсов на педагога в год / Mean enrolments per teacher per year.")
     var enrolmentsPerTeacher: Double = SampleOptions().enrolmentsPerTeacher
 
+    @Flag(name: .long, help: "Ещё и мониторинг как выгрузка сервиса форм (form_survey_<год>.csv) с файлом сопоставления / Also the census as a form-service export, with its mapping file.")
+    var formSurvey = false
+
     @Option(name: .long, help: "csv или xlsx / csv or xlsx (workbooks).")
     var format: SampleFormat = .csv
 
@@ -51,7 +54,8 @@ struct SampleCommand: ParsableCommand {
     func sampleOptions() throws -> SampleOptions {
         do {
             var options = SampleOptions(schools: schools, teachers: teachers, years: try AcademicYear.parseList(years),
-                                        seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher)
+                                        seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher,
+                                        formSurvey: formSurvey)
             options.format = format
             options.frdo = frdo
             try options.validate()

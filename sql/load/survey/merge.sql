@@ -1,18 +1,28 @@
 -- Replaces the census of every (academic year, school) the file contains, and the census row
--- of every teacher the file lists for that year at another school (the newest file wins).
+-- of every teacher the file lists for that year at another school (the newest file wins),
+-- except a census row whose form submission is later than the file's (settle_stage.sql).
+-- A form-service export (rows with submitted_at) replaces only its own teachers' rows.
 -- Rows identical to what is stored (facts and bridges alike) are left untouched, so loading
 -- the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
 
 create temp table survey_existing on commit drop as
 with scope as (
+    -- A form-service export's rows (with submitted_at) are single submissions, not a school's
+    -- whole census: they replace only the rows of their own teachers (the second branch).
     select distinct s.academic_year_key, s.school_code
     from stage_teacher_year as s
+    where s.submitted_at is null
 ),
 in_scope as (
     select f.teacher_key, f.academic_year_key
     from dw.fact_teacher_year as f
     inner join dw.dim_school as d on d.school_key = f.school_key
     inner join scope on scope.academic_year_key = f.academic_year_key and scope.school_code = d.school_code
+    -- A stored submission later than the file's submission of the same teacher stays
+    -- (settle_stage.sql).
+    where not exists (
+        select 1 from survey_superseded as x
+        where x.teacher_key = f.teacher_key and x.academic_year_key = f.academic_year_key)
     union
     select f.teacher_key, f.academic_year_key
     from dw.fact_teacher_year as f
@@ -21,7 +31,7 @@ in_scope as (
 select f.teacher_key, f.academic_year_key, f.school_key, f.position, f.staff_category, f.subject,
        f.experience_years, f.qualification_category, f.has_deficit_diagnostic, f.has_individual_route,
        f.mentoring_role, f.is_methodological_asset, f.network_communities, f.is_subject_club_member,
-       f.has_interregional, f.conferences, f.seminars, f.webinars, f.internships, f.publications,
+       f.has_interregional, f.conferences, f.seminars, f.webinars, f.internships, f.publications, f.submitted_at,
        coalesce((select array_agg(a.code order by a.code)
                  from dw.bridge_teacher_year_deficit as b
                  inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
@@ -45,12 +55,12 @@ inner join stage_teacher_year as s
    and (s.school_key, s.position, s.staff_category, s.subject, s.experience_years, s.qualification_category,
         s.has_deficit_diagnostic, s.has_individual_route, s.mentoring_role, s.is_methodological_asset,
         s.network_communities, s.is_subject_club_member, s.has_interregional, s.conferences, s.seminars,
-        s.webinars, s.internships, s.publications, s.deficit_codes, s.expert_role_codes)
+        s.webinars, s.internships, s.publications, s.deficit_codes, s.expert_role_codes, s.submitted_at)
        is not distinct from
        (e.school_key, e.position, e.staff_category, e.subject, e.experience_years, e.qualification_category,
         e.has_deficit_diagnostic, e.has_individual_route, e.mentoring_role, e.is_methodological_asset,
         e.network_communities, e.is_subject_club_member, e.has_interregional, e.conferences, e.seminars,
-        e.webinars, e.internships, e.publications, e.deficit_codes, e.expert_role_codes);
+        e.webinars, e.internships, e.publications, e.deficit_codes, e.expert_role_codes, e.submitted_at);
 
 create temp table survey_replaced on commit drop as
 select e.teacher_key, e.academic_year_key
@@ -76,7 +86,7 @@ select s.teacher_key, s.academic_year_key, s.school_key, s.position, s.staff_cat
        s.experience_years, s.qualification_category, s.has_deficit_diagnostic, s.has_individual_route,
        s.mentoring_role, s.is_methodological_asset, s.network_communities, s.is_subject_club_member,
        s.has_interregional, s.conferences, s.seminars, s.webinars, s.internships, s.publications,
-       s.deficit_codes, s.expert_role_codes
+       s.deficit_codes, s.expert_role_codes, s.submitted_at
 from stage_teacher_year as s
 where not exists (
     select 1 from survey_unchanged as u
@@ -86,12 +96,12 @@ insert into dw.fact_teacher_year (
     teacher_key, academic_year_key, school_key, position, staff_category, subject, experience_years,
     qualification_category, has_deficit_diagnostic, has_individual_route, mentoring_role,
     is_methodological_asset, network_communities, is_subject_club_member, has_interregional,
-    conferences, seminars, webinars, internships, publications, batch_key
+    conferences, seminars, webinars, internships, publications, submitted_at, batch_key
 )
 select n.teacher_key, n.academic_year_key, n.school_key, n.position, n.staff_category, n.subject,
        n.experience_years, n.qualification_category, n.has_deficit_diagnostic, n.has_individual_route,
        n.mentoring_role, n.is_methodological_asset, n.network_communities, n.is_subject_club_member,
-       n.has_interregional, n.conferences, n.seminars, n.webinars, n.internships, n.publications,
+       n.has_interregional, n.conferences, n.seminars, n.webinars, n.internships, n.publications, n.submitted_at,
        current_setting('pdmon.batch_key')::bigint
 from survey_new as n;
 

@@ -7,12 +7,12 @@ insert into dw.fact_teacher_year (
     teacher_key, academic_year_key, school_key, position, staff_category, subject, experience_years,
     qualification_category, has_deficit_diagnostic, has_individual_route, mentoring_role,
     is_methodological_asset, network_communities, is_subject_club_member, has_interregional,
-    conferences, seminars, webinars, internships, publications, batch_key
+    conferences, seminars, webinars, internships, publications, submitted_at, batch_key
 )
 select s.teacher_key, s.academic_year_key, s.school_key, s.position, s.staff_category, s.subject,
        s.experience_years, s.qualification_category, s.has_deficit_diagnostic, s.has_individual_route,
        s.mentoring_role, s.is_methodological_asset, s.network_communities, s.is_subject_club_member,
-       s.has_interregional, s.conferences, s.seminars, s.webinars, s.internships, s.publications,
+       s.has_interregional, s.conferences, s.seminars, s.webinars, s.internships, s.publications, s.submitted_at,
        current_setting('pdmon.batch_key')::bigint
 from stage_teacher_year as s;
 

@@ -1,5 +1,6 @@
 -- Staging for one census (survey) file: validated rows with keys resolved by the loader;
--- deficits and expert roles travel as arrays of codes and become bridge rows on merge.
+-- deficits and expert roles travel as arrays of codes and become bridge rows on merge;
+-- submitted_at is the form service's timestamp (null for a census without one).
 create temp table stage_teacher_year (
     line_number             bigint not null,
     teacher_key             bigint not null,
@@ -24,5 +25,6 @@ create temp table stage_teacher_year (
     internships             integer not null,
     publications            integer not null,
     deficit_codes           text[] not null,
-    expert_role_codes       text[] not null
+    expert_role_codes       text[] not null,
+    submitted_at            timestamp
 ) on commit drop

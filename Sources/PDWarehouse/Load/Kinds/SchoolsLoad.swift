@@ -30,6 +30,8 @@ final class SchoolRows: RowPipeline {
         return result.withoutRecord
     }
 
+    var notices: [RowIssue] { validator.notices }
+
     /// A row of `load/schools/copy_stage.sql`.
     func encodeStaged(line: Int, into row: inout CopyRow) throws {
         guard let school = last else { return }

@@ -8,7 +8,8 @@ extension ExportLoad {
         rows: { context in try SurveyRows(context) },
         staging: Staging(
             create: "load/survey/stage.sql", copy: "load/survey/copy_stage.sql",
-            analyze: "load/survey/analyze_stage.sql"),
+            analyze: "load/survey/analyze_stage.sql",
+            settle: Settle(file: "load/survey/settle_stage.sql", superseded: "load/survey/superseded.sql")),
         checkStaged: "load/survey/check_stage.sql",
         merge: Merge(
             file: "load/survey/merge.sql",
@@ -71,6 +72,7 @@ final class SurveyRows: RowPipeline {
         // Sorted, so the merge can tell an unchanged census row by comparing arrays.
         row.codes(census.deficits.map(\.rawValue).sorted())
         row.codes(census.expertRoles.map(\.rawValue).sorted())
+        row.text(census.submittedAt?.iso)
         row.end()
     }
 }
