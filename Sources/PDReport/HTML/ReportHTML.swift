@@ -100,22 +100,6 @@ public enum ReportHTML {
     public static func recommendations(
         _ report: RecommendationReport, charts: [LineChart], tables: [ResultTable], language: ReportLanguage
     ) -> String {
-        var blocks: [HTMLDocument.Block] = []
-        blocks.append(.paragraph(report.introduction(in: language)))
-        blocks.append(.note(ReportCatalogue.text("caveat.small_denominator", in: language)))
-        for (index, section) in report.sections.enumerated() {
-            if index > 0 { blocks.append(.pageBreak) }
-            blocks.append(.recommendations(section, report: report))
-        }
-        if !charts.isEmpty {
-            blocks.append(.pageBreak)
-            blocks.append(.heading(language == .ru ? "Динамика показателей" : "Indicator trends", level: 2))
-            blocks.append(.charts(charts))
-        }
-        for table in tables {
-            blocks.append(.pageBreak)
-            blocks.append(.table(table))
-        }
-        return HTMLDocument(title: report.title(in: language), language: language, blocks: blocks).render()
+        recommendationDocument(report, charts: charts, tables: tables, language: language, header: nil).render()
     }
 }
