@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["PDCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Pure: the deterministic generator of sample exports (spelled as the contract says).
-        .target(name: "PDSample", dependencies: ["PDCSV", "PDContract"]),
+        .target(name: "PDSample", dependencies: ["PDCSV", "PDContract", "PDXLSX"]),
         // Pure: report files, result tables and their renderers.
         // Recommendations/ is the one home of the recommendation rules (model, engine, rules file, merge).
         // Documents/ writes the spreadsheets (through PDXLSX) and the DOCX documents.

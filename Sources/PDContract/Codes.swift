@@ -179,6 +179,79 @@ public enum ExpertRole: String, ContractCode {
     ]
 }
 
+/// `document_kind` (ФИС ФРДО «Вид документа»): the document a ДПО programme ends with. It
+/// tells the programme's kind when the «Дополнительная профессиональная программа» cell is empty.
+public enum DocumentKind: String, ContractCode {
+    /// Удостоверение о повышении квалификации: an advanced-training course.
+    case certificate
+    /// Диплом о профессиональной переподготовке: a retraining programme.
+    case diploma
+    public static let builtInAliases: [DocumentKind: [String]] = [
+        .certificate: ["Удостоверение о повышении квалификации", "удостоверение"],
+        .diploma: ["Диплом о профессиональной переподготовке", "диплом"],
+    ]
+
+    /// The programme kind the document stands for.
+    public var programKind: ProgramKind {
+        switch self {
+        case .certificate: return .advancedTraining
+        case .diploma: return .retraining
+        }
+    }
+}
+
+/// `document_status` (ФИС ФРДО «Статус документа»): what the register says of a document, and
+/// what that means for the course (docs/exports.md §5.4). The template's own list is «Оригинал»
+/// and «Дубликат»; the register shows the others for documents annulled or reported lost.
+public enum DocumentStatus: String, ContractCode {
+    /// The document as issued: the course was completed.
+    case original
+    /// A duplicate issued for a lost or damaged original: the same course, never a second one;
+    /// it stands for its original (its registration number and issue date).
+    case duplicate
+    /// Annulled: the document is void and the completion it gave is removed.
+    case cancelled
+    /// The document was lost: the course was still completed.
+    case lost
+    public static let builtInAliases: [DocumentStatus: [String]] = [
+        .original: ["Оригинал"],
+        .duplicate: ["Дубликат"],
+        .cancelled: ["Аннулирован", "аннулирован документ", "недействителен"],
+        .lost: ["Утерян", "утрачен"],
+    ]
+}
+
+/// `study_form` (ФИС ФРДО «Форма обучения»): the register's forms of study, read as the
+/// enrolments' `delivery` (its raw values are `Delivery`'s). «Заочная» (extramural study) is
+/// taken as `distance`: neither is attended in person.
+public enum StudyForm: String, ContractCode {
+    case inPerson = "in_person"
+    case blended
+    case distance
+    public static let builtInAliases: [StudyForm: [String]] = [
+        .inPerson: ["Очная"],
+        .blended: ["Очно-заочная (вечерняя)", "Очно-заочная"],
+        .distance: ["Заочная"],
+    ]
+
+    /// The enrolments' code of the same form.
+    public var delivery: Delivery { Delivery(rawValue: rawValue)! }
+}
+
+/// `funding_source` (ФИС ФРДО «Источник финансирования обучения»): read as the enrolments'
+/// `funding` (its raw values are `Funding`'s): any budget is `state_assignment`.
+public enum FundingSource: String, ContractCode {
+    case stateAssignment = "state_assignment"
+    case paid
+    public static let builtInAliases: [FundingSource: [String]] = [
+        .stateAssignment: ["Федеральный бюджет", "Региональный бюджет", "Местный бюджет", "Бюджетное обучение"],
+        .paid: ["Платное обучение"],
+    ]
+
+    /// The enrolments' code of the same source.
+    public var funding: Funding { Funding(rawValue: rawValue)! }
+}
+
 /// The spellings of a yes/no flag, exactly as docs/exports.md lists them. An empty cell is
 /// handled by the field (false for optional flags, true for `requested_by_school`).
 public enum FlagAliases {

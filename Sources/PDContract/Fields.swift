@@ -42,9 +42,30 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
     case subjectClub = "subject_club"
     case interregional
     case conferences, seminars, webinars, internships, publications
+    // frdo (ФИС ФРДО, «Шаблон ДПО»)
+    case documentKind = "document_kind"
+    case documentStatus = "document_status"
+    case documentNumber = "document_number"
+    case issueDate = "issue_date"
+    case registrationNumber = "registration_number"
+    case studyStartYear = "study_start_year"
+    case studyEndYear = "study_end_year"
+    case surname
+    case givenName = "given_name"
+    case patronymic
+    case birthDate = "birth_date"
+    case originalRegistrationNumber = "original_registration_number"
+    case originalIssueDate = "original_issue_date"
+    case studyForm = "study_form"
+    case fundingSource = "funding_source"
 
     /// True for personal data: values of these fields are masked in reject reports.
-    public var isPersonal: Bool { self == .teacherID || self == .fullName }
+    public var isPersonal: Bool {
+        switch self {
+        case .teacherID, .fullName, .surname, .givenName, .patronymic, .birthDate: return true
+        default: return false
+        }
+    }
 
     /// The canonical codes a coded or list field accepts (its raw values), or `nil` for
     /// fields that are not coded. Flags accept `true` and `false`.
@@ -60,6 +81,10 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
         case .mentoringRole: return MentoringRole.allCases.map(\.rawValue)
         case .focusArea, .deficits: return DeficitArea.allCases.map(\.rawValue)
         case .expertRoles: return ExpertRole.allCases.map(\.rawValue)
+        case .documentKind: return DocumentKind.allCases.map(\.rawValue)
+        case .documentStatus: return DocumentStatus.allCases.map(\.rawValue)
+        case .studyForm: return StudyForm.allCases.map(\.rawValue)
+        case .fundingSource: return FundingSource.allCases.map(\.rawValue)
         case .isBaseSchool, .requestedBySchool, .deficitDiagnostic, .individualRoute,
              .methodologicalAsset, .subjectClub, .interregional:
             return ["true", "false"]
@@ -123,6 +148,7 @@ extension ExportKind {
         case .schools: return ContractTables.schoolFields
         case .enrolments: return ContractTables.enrolmentFields
         case .survey: return ContractTables.surveyFields
+        case .frdo: return ContractTables.frdoFields
         }
     }
 
@@ -202,5 +228,43 @@ enum ContractTables {
         count(.webinars, "вебинары"),
         count(.internships, "стажировки"),
         count(.publications, "публикации"),
+    ]
+
+    /// ФИС ФРДО, the «Шаблон ДПО» upload (sheet «Шаблон», 40 columns from «Вид документа» to
+    /// «Номер документа для изменения»): the columns that matter, by the template's own headers.
+    /// The other columns (series, education level, gender, citizenship, …) are ignored. There is
+    /// no school column (the school comes from the census) and no provider column (`provider`
+    /// comes from `--provider` or the mapping's `[defaults]`); the academic year is the one of
+    /// the issue date. Surname, given name, patronymic and birth date are personal data: read,
+    /// never stored, masked in reports.
+    static let frdoFields: [FieldDefinition] = [
+        FieldDefinition(.documentKind, aliases: ["Вид документа"], .code),
+        FieldDefinition(.documentStatus, aliases: ["Статус документа"], required: true, .code),
+        FieldDefinition(.documentNumber, aliases: ["Номер документа"], .text),
+        FieldDefinition(.issueDate, aliases: ["Дата выдачи документа", "Дата выдачи"], required: true, .date),
+        FieldDefinition(.registrationNumber, aliases: ["Регистрационный номер"], required: true, .text),
+        FieldDefinition(.programKind, aliases: [
+            "Дополнительная профессиональная программа (повышение квалификации/ профессиональная переподготовка)",
+            "Дополнительная профессиональная программа (повышение квалификации/профессиональная переподготовка)",
+            "Дополнительная профессиональная программа",
+        ], .code),
+        FieldDefinition(.courseTitle, aliases: ["Наименование дополнительной профессиональной программы"],
+                        required: true, .text),
+        FieldDefinition(.studyStartYear, aliases: ["Год начала обучения (для документа о квалификации)", "Год начала обучения"],
+                        .integer(range: 1900...2100, emptyIsZero: false)),
+        FieldDefinition(.studyEndYear, aliases: ["Год окончания обучения (для документа о квалификации)", "Год окончания обучения"],
+                        .integer(range: 1900...2100, emptyIsZero: false)),
+        FieldDefinition(.hours, aliases: ["Срок обучения, часов (для документа о квалификации)", "Срок обучения, часов"],
+                        .integer(range: 1...2000, emptyIsZero: false)),
+        FieldDefinition(.surname, aliases: ["Фамилия получателя"], .personalName),
+        FieldDefinition(.givenName, aliases: ["Имя получателя"], .personalName),
+        FieldDefinition(.patronymic, aliases: ["Отчество получателя", "Отчество получателя (при наличии)"], .personalName),
+        FieldDefinition(.birthDate, aliases: ["Дата рождения получателя"], .personalName),
+        FieldDefinition(.teacherID, aliases: ["СНИЛС"], required: true, .personalIdentifier),
+        FieldDefinition(.studyForm, aliases: ["Форма обучения"], .code),
+        FieldDefinition(.fundingSource, aliases: ["Источник финансирования обучения"], .code),
+        FieldDefinition(.provider, aliases: [], .text),
+        FieldDefinition(.originalRegistrationNumber, aliases: ["Регистрационный N (оригинала)", "Регистрационный № (оригинала)"], .text),
+        FieldDefinition(.originalIssueDate, aliases: ["Дата выдачи (оригинала)"], .date),
     ]
 }

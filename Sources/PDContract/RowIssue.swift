@@ -48,6 +48,9 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
     /// An earlier submission of a teacher's form in a year, replaced by a later one (the latest
     /// by `submitted_at` wins).
     case supersededSubmission = "superseded_submission"
+    /// A ФИС ФРДО document whose teacher is in no census of its year or earlier: loaded with its
+    /// school unknown until such a census is loaded (docs/exports.md §5.4).
+    case schoolUnknown = "school_unknown"
 
     /// True for the notices: what they report is not an error of the row, so they count neither
     /// as rejected rows nor against `--max-reject-ratio`.
@@ -55,7 +58,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         switch self {
         case .skippedSeparatorLine, .skippedTitleRow, .skippedTotalsRow, .skippedRepeatedHeader,
              .skippedNULPadding, .snilsLeadingZeroRestored, .lookalikeLettersReadAsCyrillic,
-             .supersededSubmission:
+             .supersededSubmission, .schoolUnknown:
             return true
         default:
             return false
@@ -94,6 +97,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .snilsLeadingZeroRestored: return "СНИЛС из 10 цифр прочитан с восстановленным ведущим нулём"
         case .lookalikeLettersReadAsCyrillic: return "латинские буквы в русском слове прочитаны как похожие русские"
         case .supersededSubmission: return "более ранний ответ педагога за этот учебный год заменён более поздним"
+        case .schoolUnknown: return "педагога нет в мониторинге этого или прошлых учебных лет: ОО пока неизвестна"
         }
     }
 
@@ -126,6 +130,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable {
         case .snilsLeadingZeroRestored: return "10-digit SNILS read with its leading zero restored"
         case .lookalikeLettersReadAsCyrillic: return "Latin letters inside a Cyrillic word read as the Cyrillic letters they look like"
         case .supersededSubmission: return "an earlier submission of the teacher for this academic year, replaced by a later one"
+        case .schoolUnknown: return "the teacher is in no census of this or an earlier year: school unknown for now"
         }
     }
 
@@ -182,7 +187,7 @@ public enum Masking {
     /// What a masked value looks like.
     public static let placeholder = "***"
 
-    /// A full name: always masked entirely.
+    /// A full name (or a surname, given name, patronymic or birth date): always masked entirely.
     public static func fullName(_ value: String) -> String {
         TextFold.clean(value) == nil ? "" : placeholder
     }
@@ -199,7 +204,7 @@ public enum Masking {
     /// Masks `value` if `field` holds personal data, otherwise returns it unchanged.
     public static func mask(_ field: ContractField, _ value: String) -> String {
         switch field {
-        case .fullName: return fullName(value)
+        case .fullName, .surname, .givenName, .patronymic, .birthDate: return fullName(value)
         case .teacherID: return teacherID(value)
         default: return value
         }

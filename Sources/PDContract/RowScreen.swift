@@ -65,12 +65,14 @@ public struct RowScreen: Sendable {
     public func utf8Issue(_ record: CSVRecord) -> RowIssue? {
         guard checksUTF8, let index = record.firstFieldWithInvalidUTF8() else { return nil }
         let field = fieldAt[index]
-        var detail = "bytes that are not UTF-8 are shown as \\xNN; the row was not loaded"
+        var russian = "байты не в UTF-8 показаны как \\xNN; сохраните весь файл в UTF-8"
+        var english = "bytes that are not UTF-8 are shown as \\xNN; save the whole file as UTF-8"
         if field != .teacherID && field != .fullName {
-            let windows1251 = record.withBytes(at: index) { CP1251.decode($0) }
-            detail = "в кодировке Windows-1251 это «\(windows1251.prefix(100))»; сохраните файл целиком в UTF-8"
-                + " / read as Windows-1251 this is «\(windows1251.prefix(100))»; save the whole file as UTF-8; " + detail
+            let windows1251 = record.withBytes(at: index) { CP1251.decode($0) }.prefix(100)
+            russian = "в кодировке Windows-1251 это «\(windows1251)»; " + russian
+            english = "read as Windows-1251 this is «\(windows1251)»; " + english
         }
+        let detail = russian + " / " + english
         return RowIssue(line: record.line, column: columnName(index), field: field,
                         value: record.printableString(at: index), reason: .invalidUTF8, detail: detail)
     }

@@ -8,12 +8,14 @@ enum Vocabulary {
         case .schools: return schoolHeaders
         case .enrolments: return enrolmentHeaders
         case .survey: return surveyHeaders
+        case .frdo: return frdoHeaders
         }
     }
 
     private static let schoolHeaders = makeHeaders(.schools)
     private static let enrolmentHeaders = makeHeaders(.enrolments)
     private static let surveyHeaders = makeHeaders(.survey)
+    private static let frdoHeaders = makeHeaders(.frdo)
 
     private static func makeHeaders(_ kind: ExportKind) -> [String: ContractField] {
         var table: [String: ContractField] = [:]
@@ -58,6 +60,10 @@ enum Vocabulary {
         case .mentoringRole: return codeTable(MentoringRole.self)
         case .focusArea, .deficits: return codeTable(DeficitArea.self)
         case .expertRoles: return codeTable(ExpertRole.self)
+        case .documentKind: return codeTable(DocumentKind.self)
+        case .documentStatus: return codeTable(DocumentStatus.self)
+        case .studyForm: return codeTable(StudyForm.self)
+        case .fundingSource: return codeTable(FundingSource.self)
         default:
             guard field.codes == ["true", "false"] else { return [:] }
             return flagTable

@@ -78,6 +78,12 @@ func validate(_ path: String, _ format: CSVFormat) throws -> Int {
             rows += 1
             if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
         }
+    case .frdo:
+        var validator = FRDOValidator(header: header, pseudonymizer: .demo)
+        while try reader.next() {
+            rows += 1
+            if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
+        }
     }
     if accepted < rows { FileHandle.standardError.write(Data("note: \(rows - accepted) rows rejected in \(path)\n".utf8)) }
     return rows

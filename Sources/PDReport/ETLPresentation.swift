@@ -39,6 +39,7 @@ public struct ETLPresentation: Sendable {
         case "schools": return ru ? "справочник ОО" : "school directory"
         case "enrolments": return ru ? "обучение (КПК)" : "course enrolments"
         case "survey": return ru ? "мониторинг педагогов" : "teacher census"
+        case "frdo": return ru ? "ФИС ФРДО (документы ДПО)" : "ФИС ФРДО register (ДПО documents)"
         default: return code
         }
     }

@@ -19,10 +19,11 @@ public struct SampleCity: Sendable {
         self.options = options
     }
 
-    /// The file name for a kind of file and academic year (`schools.csv`, `survey_2021-2022.csv`).
-    public static func fileName(_ kind: SampleFileKind, year: AcademicYear?) -> String {
-        guard kind != .schools, let year else { return "schools.csv" }
-        return "\(kind.rawValue)_\(year).csv"
+    /// The file name for a kind of file and academic year (`schools.csv`, `survey_2021-2022.csv`,
+    /// `frdo_2021-2022.xlsx`).
+    public static func fileName(_ kind: SampleFileKind, year: AcademicYear?, format: SampleFormat = .csv) -> String {
+        guard kind != .schools, let year else { return "schools.\(format.fileExtension)" }
+        return "\(kind.rawValue)_\(year).\(format.fileExtension)"
     }
 
     /// Writes every file into `directory` (created when missing), streaming each file in chunks,
@@ -42,10 +43,11 @@ public struct SampleCity: Sendable {
             let (survey, shown) = try writeSurvey(city, year: year, yearIndex: yearIndex, to: directory, form: &form)
             files.append(survey)
             if let form { files.append(try form.write(to: directory)) }
-            let (enrolments, completedFocus) = try writeEnrolments(
+            let (enrolments, completedFocus, register) = try writeEnrolments(
                 city, shown: shown, year: year, yearIndex: yearIndex,
                 isLastYear: yearIndex == options.years.count - 1, to: directory)
             files.append(enrolments)
+            if let register { files.append(register) }
             addressed = completedFocus
         }
         if options.formSurvey { try FormSurveyExport.writeMapping(to: directory) }
@@ -63,19 +65,28 @@ public struct SampleCity: Sendable {
         SampleRandom(seed: options.seed, stream: CityModel.Stream.badRows.rawValue, UInt64(fileNumber))
     }
 
-    private func open(_ kind: SampleFileKind, year: AcademicYear?, in directory: String) throws(SampleError) -> SampleFileOutput {
-        let output = try SampleFileOutput(
-            directory: directory, fileName: SampleCity.fileName(kind, year: year), messy: options.messy,
-            textColumns: SampleHeaders.columns(for: kind).map(\.isText))
-        try output.writeHeader(SampleHeaders.header(for: kind, messy: options.messy))
+    private func open(_ kind: SampleFileKind, year: AcademicYear?, in directory: String) throws(SampleError) -> any SampleRowOutput {
+        let textColumns = SampleHeaders.columns(for: kind).map(\.isText)
+        let fileName = SampleCity.fileName(kind, year: year, format: options.format)
+        let output: any SampleRowOutput
+        switch options.format {
+        case .csv:
+            output = try SampleFileOutput(directory: directory, fileName: fileName, messy: options.messy,
+                                          textColumns: textColumns)
+        case .xlsx:
+            output = try SampleWorkbookOutput(directory: directory, fileName: fileName,
+                                              sheetName: kind == .frdo ? FRDORegister.sheetName : kind.rawValue,
+                                              textColumns: textColumns)
+        }
+        try output.writeHeader(kind == .frdo ? FRDORegister.header : SampleHeaders.header(for: kind, messy: options.messy))
         return output
     }
 
-    private func summary(_ output: SampleFileOutput, kind: SampleFileKind, year: AcademicYear?,
+    private func summary(_ output: any SampleRowOutput, kind: SampleFileKind, year: AcademicYear?,
                          bad: [BadRowKind: Int]) -> SampleFileSummary {
         let counts = BadRowKind.allCases.compactMap { kind in bad[kind].map { BadRowCount(kind: kind, count: $0) } }
-        return SampleFileSummary(fileName: SampleCity.fileName(kind, year: year), kind: kind, academicYear: year,
-                                 rows: output.rows, badRows: counts, bytes: output.bytesWritten)
+        return SampleFileSummary(fileName: SampleCity.fileName(kind, year: year, format: options.format), kind: kind,
+                                 academicYear: year, rows: output.rows, badRows: counts, bytes: output.bytesWritten)
     }
 
     private func writeSchools(_ city: CityModel, to directory: String) throws(SampleError) -> SampleFileSummary {
@@ -128,11 +139,14 @@ public struct SampleCity: Sendable {
     }
 
     /// Writes the enrolments of `year`; returns, per staff member, the focus areas of the courses
-    /// completed (they close deficits before the next census).
+    /// completed (they close deficits before the next census), and with `frdo` the year's
+    /// ФИС ФРДО upload of the completed courses (`FRDORegister`).
     private func writeEnrolments(_ city: CityModel, shown: [DeficitSet], year: AcademicYear, yearIndex: Int, isLastYear: Bool,
-                                 to directory: String) throws(SampleError) -> (SampleFileSummary, [DeficitSet]) {
+                                 to directory: String) throws(SampleError)
+        -> (SampleFileSummary, [DeficitSet], SampleFileSummary?) {
         let fileNumber = 2 + 2 * yearIndex
         let output = try open(.enrolments, year: year, in: directory)
+        let register = options.frdo ? try open(.frdo, year: year, in: directory) : nil
         var style = style(fileNumber: fileNumber)
         var badRandom = badRowRandom(fileNumber: fileNumber)
         let expected = Int(Double(city.staff.count) * options.enrolmentsPerTeacher)
@@ -162,6 +176,11 @@ public struct SampleCity: Sendable {
                                                 year: year, isLastYear: isLastYear, random: &random)
             for enrolment in enrolments {
                 if enrolment.status == .completed, let focus = enrolment.course.focus { completedFocus[index].insert(focus) }
+                if enrolment.status == .completed, let register {
+                    // Registration numbers run per year: «23-000001» is the first document of 2023-2024's file.
+                    let registration = SNILS.padded(year.start % 100, width: 2) + "-" + SNILS.padded(register.rows + 1, width: 6)
+                    try register.writeCells(FRDORegister.row(enrolment, teacher: teacher, registration: registration))
+                }
                 let fields = enrolment.fields(year: year, teacher: teacher, post: post, school: school, style: &style)
                 try output.writeRow(fields)
                 for kind in plan.due(afterRow: row) {
@@ -177,6 +196,8 @@ public struct SampleCity: Sendable {
             }
         }
         try output.finish()
-        return (summary(output, kind: .enrolments, year: year, bad: injector.injected), completedFocus)
+        try register?.finish()
+        return (summary(output, kind: .enrolments, year: year, bad: injector.injected), completedFocus,
+                register.map { summary($0, kind: .frdo, year: year, bad: [:]) })
     }
 }

@@ -1,6 +1,8 @@
 /// The kinds of file the generator writes (the same three kinds the loader reads).
 public enum SampleFileKind: String, CaseIterable, Sendable {
     case schools, enrolments, survey
+    /// The ФИС ФРДО upload of a year's completed courses (`FRDORegister`).
+    case frdo
 }
 
 /// One column of a sample file: its canonical English header (clean files), the Russian
@@ -82,6 +84,7 @@ public enum SampleHeaders {
         case .schools: schools
         case .enrolments: enrolments
         case .survey: survey
+        case .frdo: FRDORegister.header.map { SampleColumn($0, $0) }
         }
     }
 

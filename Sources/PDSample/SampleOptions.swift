@@ -19,6 +19,10 @@ public struct SampleOptions: Sendable, Equatable {
     /// Also write the census as a form service exports it, with its mapping file
     /// (`FormSurveyExport`: `form_survey_<start year>.csv`, `form_survey.mapping.toml`).
     public var formSurvey: Bool
+    /// CSV files, or XLSX workbooks (`--format xlsx`).
+    public var format: SampleFormat = .csv
+    /// Also write each year's completed courses as a ФИС ФРДО upload (`frdo_<year>`, `--frdo`).
+    public var frdo = false
 
     public static let defaultYears: [AcademicYear] = (2019...2023).map(AcademicYear.init(start:))
 

@@ -26,6 +26,9 @@ struct LoadOptions: ParsableArguments {
     @Flag(help: "Show rows read, rate and time left on a terminal / показывать ход загрузки в терминале.")
     var progress = false
 
+    @Option(help: "Training provider of ФИС ФРДО rows, which name none / организация ДПО для строк ФИС ФРДО.")
+    var provider: String?
+
     func validate() throws {
         guard (0...1).contains(maxRejectRatio) else {
             throw ValidationError("--max-reject-ratio must be between 0 and 1 / должна быть от 0 до 1")
@@ -52,9 +55,11 @@ struct LoadOptions: ParsableArguments {
     }
 
     func request(path: String, kind: ExportKind?, year: AcademicYear?, sheet: String? = nil) throws -> LoadRequest {
-        LoadRequest(
+        var request = LoadRequest(
             path: path, kind: kind, explicitYear: year, mapping: try contractMapping(),
             maxRejectRatio: maxRejectRatio, dryRun: dryRun, force: force, progress: progress, sheet: sheet)
+        request.provider = provider
+        return request
     }
 }
 

@@ -37,6 +37,16 @@ struct AliasTableTests {
         (.expertRoles, "аттестация", "attestation"), (.expertRoles, "жюри", "competitions"),
         (.expertRoles, "конкурсы", "competitions"), (.expertRoles, "олимпиады", "competitions"),
         (.expertRoles, "другое", "other"),
+        (.documentKind, "Удостоверение о повышении квалификации", "certificate"), (.documentKind, "удостоверение", "certificate"),
+        (.documentKind, "Диплом о профессиональной переподготовке", "diploma"), (.documentKind, "диплом", "diploma"),
+        (.documentStatus, "Оригинал", "original"), (.documentStatus, "Дубликат", "duplicate"),
+        (.documentStatus, "Аннулирован", "cancelled"), (.documentStatus, "аннулирован документ", "cancelled"),
+        (.documentStatus, "недействителен", "cancelled"), (.documentStatus, "Утерян", "lost"), (.documentStatus, "утрачен", "lost"),
+        (.studyForm, "Очная", "in_person"), (.studyForm, "Очно-заочная (вечерняя)", "blended"),
+        (.studyForm, "Очно-заочная", "blended"), (.studyForm, "Заочная", "distance"),
+        (.fundingSource, "Федеральный бюджет", "state_assignment"), (.fundingSource, "Региональный бюджет", "state_assignment"),
+        (.fundingSource, "Местный бюджет", "state_assignment"), (.fundingSource, "Бюджетное обучение", "state_assignment"),
+        (.fundingSource, "Платное обучение", "paid"),
     ]
 
     static let flags: [(String, String)] = [
@@ -65,7 +75,8 @@ struct AliasTableTests {
     @Test("the built-in tables hold nothing the contract does not list")
     func noExtraSpellings() {
         for field in [ContractField.schoolType, .staffCategory, .programKind, .delivery, .funding, .status,
-                      .qualificationCategory, .mentoringRole, .deficits, .expertRoles] {
+                      .qualificationCategory, .mentoringRole, .deficits, .expertRoles, .documentKind, .documentStatus,
+                      .studyForm, .fundingSource] {
             let listed = Set(Self.codes.filter { $0.0 == field }.map { TextFold.fold($0.1) })
                 .union(field.codes ?? [])
             #expect(Set(Vocabulary.builtInValues(of: field).keys) == listed, "\(field.rawValue)")
@@ -128,6 +139,25 @@ struct AliasTableTests {
         (.survey, "межрегиональное взаимодействие", .interregional), (.survey, "конференции", .conferences),
         (.survey, "семинары", .seminars), (.survey, "вебинары", .webinars), (.survey, "стажировки", .internships),
         (.survey, "публикации", .publications),
+        (.frdo, "Вид документа", .documentKind), (.frdo, "Статус документа", .documentStatus),
+        (.frdo, "Номер документа", .documentNumber), (.frdo, "Дата выдачи документа", .issueDate),
+        (.frdo, "Дата выдачи", .issueDate), (.frdo, "Регистрационный номер", .registrationNumber),
+        (.frdo, "Дополнительная профессиональная программа (повышение квалификации/ профессиональная переподготовка)", .programKind),
+        (.frdo, "Дополнительная профессиональная программа (повышение квалификации/профессиональная переподготовка)", .programKind),
+        (.frdo, "Дополнительная профессиональная программа", .programKind),
+        (.frdo, "Наименование дополнительной профессиональной программы", .courseTitle),
+        (.frdo, "Год начала обучения (для документа о квалификации)", .studyStartYear),
+        (.frdo, "Год начала обучения", .studyStartYear),
+        (.frdo, "Год окончания обучения (для документа о квалификации)", .studyEndYear),
+        (.frdo, "Год окончания обучения", .studyEndYear),
+        (.frdo, "Срок обучения, часов (для документа о квалификации)", .hours), (.frdo, "Срок обучения, часов", .hours),
+        (.frdo, "Фамилия получателя", .surname), (.frdo, "Имя получателя", .givenName),
+        (.frdo, "Отчество получателя", .patronymic), (.frdo, "Отчество получателя (при наличии)", .patronymic),
+        (.frdo, "Дата рождения получателя", .birthDate), (.frdo, "СНИЛС", .teacherID),
+        (.frdo, "Форма обучения", .studyForm), (.frdo, "Источник финансирования обучения", .fundingSource),
+        (.frdo, "Регистрационный N (оригинала)", .originalRegistrationNumber),
+        (.frdo, "Регистрационный № (оригинала)", .originalRegistrationNumber),
+        (.frdo, "Дата выдачи (оригинала)", .originalIssueDate),
     ]
 
     @Test("every header alias and every canonical name maps to its field, in any case")
@@ -155,6 +185,7 @@ struct AliasTableTests {
         #expect(ExportKind.schools.requiredFields == [.schoolCode, .name])
         #expect(ExportKind.enrolments.requiredFields == [.schoolCode, .teacherID, .courseTitle, .startDate, .endDate])
         #expect(ExportKind.survey.requiredFields == [.schoolCode, .teacherID, .experienceYears])
+        #expect(ExportKind.frdo.requiredFields == [.documentStatus, .issueDate, .registrationNumber, .courseTitle, .teacherID])
     }
 
     @Test("staff category derived from the position")

@@ -185,3 +185,46 @@ struct LookalikeLetterTests {
         #expect(screen.nonDataNotice(repeated, line: 9)?.reason == .skippedRepeatedHeader)
     }
 }
+
+/// Rows of a UTF-8 file holding bytes that are not UTF-8 (issue 9 §4, docs/exports.md §1).
+@Suite("Rows that are not UTF-8 in a UTF-8 file")
+struct InvalidUTF8RowTests {
+    static func record(_ title: [UInt8], name: [UInt8] = Array("Иванова".utf8)) -> CSVRecord {
+        let bytes = Array("2023-2024;S01;12345678901;".utf8) + name + [UInt8(ascii: ";")] + title
+            + Array(";02.10.2023;20.10.2023\n".utf8)
+        var reader = try! CSVReader(bytes: bytes, format: CSVFormat(encoding: .utf8, delimiter: UInt8(ascii: ";")))
+        _ = try! reader.next()
+        return reader.record
+    }
+
+    static let screen: RowScreen = {
+        let header = ["Учебный год", "Код ОО", "СНИЛС", "ФИО", "Наименование программы", "Дата начала", "Дата окончания"]
+        var screen = RowScreen(header: try! HeaderMap(kind: .enrolments, header: header))
+        screen.checksUTF8 = true
+        return screen
+    }()
+
+    @Test("the first such column is named, its bytes shown as \\xNN and read as Windows-1251 in the detail")
+    func title() throws {
+        let issue = try #require(Self.screen.utf8Issue(Self.record(CP1251.encode("Курс"))))
+        #expect(issue.reason == .invalidUTF8 && !issue.reason.isNotice && issue.line == 1)
+        #expect(issue.column == "Наименование программы" && issue.field == .courseTitle)
+        #expect(issue.value == #"\xCA\xF3\xF0\xF1"#)
+        #expect(issue.detail?.contains("«Курс»") == true)
+    }
+
+    @Test("a personal column is masked and not read in the detail")
+    func personal() throws {
+        let issue = try #require(Self.screen.utf8Issue(Self.record(CP1251.encode("Курс"), name: CP1251.encode("Иванова"))))
+        #expect(issue.column == "ФИО" && issue.value == "***")
+        #expect(issue.detail?.contains("Иванова") == false)
+    }
+
+    @Test("a valid row, or a screen that was not asked to check, gives nothing")
+    func nothing() {
+        #expect(Self.screen.utf8Issue(Self.record(Array("Курс".utf8))) == nil)
+        var off = Self.screen
+        off.checksUTF8 = false
+        #expect(off.utf8Issue(Self.record(CP1251.encode("Курс"))) == nil)
+    }
+}

@@ -24,6 +24,7 @@ import Testing
     func theContractAcceptsEveryRowButTheInjectedOnes(messy: Bool) throws {
         var options = SampleOptions(schools: 8, teachers: 240, years: try AcademicYear.parseList("2022-2023..2023-2024"), seed: 5)
         options.messy = messy
+        options.frdo = true
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pdsample-contract-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let summary = try SampleCity(options: options).write(to: directory)
@@ -59,6 +60,14 @@ import Testing
             case .survey:
                 var validator = SurveyValidator(header: header, knownSchools: KnownSchools(codes),
                                                 pseudonymizer: pseudonymizer, years: years)
+                for (offset, fields) in records.dropFirst().enumerated() {
+                    switch validator.validate(fields, line: offset + 2) {
+                    case .accepted: accepted += 1
+                    case let .rejected(issues): rejected[issues[0].reason, default: 0] += 1
+                    }
+                }
+            case .frdo:
+                var validator = FRDOValidator(header: header, pseudonymizer: pseudonymizer)
                 for (offset, fields) in records.dropFirst().enumerated() {
                     switch validator.validate(fields, line: offset + 2) {
                     case .accepted: accepted += 1

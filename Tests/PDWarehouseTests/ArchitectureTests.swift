@@ -85,11 +85,12 @@ import Testing
     }
 
     /// The pure modules form layers: PDCSV at the bottom, the contract and PDXLSX on it, the sample
-    /// generator and the reports on the contract (the reports also on PDXLSX, for spreadsheets and DOCX); none of them imports a module beside or above it.
+    /// generator (which writes workbooks) on the contract and PDXLSX, the reports on the contract
+    /// and PDXLSX (spreadsheets and DOCX); none of them imports a module beside or above it.
     @Test func pureModulesImportOnlyTheLayersBelow() throws {
         let allowed: [String: Set<String>] = [
-            "PDCSV": [], "PDContract": ["PDCSV"], "PDSample": ["PDCSV", "PDContract"], "PDReport": ["PDCSV", "PDContract", "PDXLSX"],
-            "PDXLSX": ["PDCSV"],
+            "PDCSV": [], "PDContract": ["PDCSV"], "PDSample": ["PDCSV", "PDContract", "PDXLSX"],
+            "PDReport": ["PDCSV", "PDContract", "PDXLSX"], "PDXLSX": ["PDCSV"],
         ]
         let ours = Set(try Self.modules())
         for (module, permitted) in allowed {

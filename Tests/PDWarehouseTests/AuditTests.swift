@@ -28,4 +28,21 @@ struct AuditTests {
             #expect(found.stdout.contains("dw.etl_batch,message,\(shape),1"), "\(found.stdout)")
         }
     }
+
+    /// A file's SHA-256 or a pseudonym is random hex: its digit runs are shaped like a SNILS or
+    /// a phone number now and then, and are none.
+    @Test func aDigestIsNoSNILSButASNILSInTextStillIs() throws {
+        let fixture = try LoadFixture()
+        let shapes = PersonalDataAudit.Shape.allCases
+        func matches(_ value: String) throws -> [PersonalDataAudit.Shape] {
+            try shapes.filter { shape in
+                try fixture.connection.execute("select $1::text ~ $2::text", [value, shape.pattern]).rows.first?[0] == "t"
+            }
+        }
+        #expect(try matches("a" + "12345678901" + String(repeating: "b", count: 52)) == [])
+        #expect(try matches("c" + "89123456789" + String(repeating: "d", count: 52)) == [])
+        #expect(try matches("СНИЛС 123-456-789 01") == [.snils])
+        #expect(try matches("12345678901") == [.snils])
+        #expect(try matches("тел. 8 912 345-67-89") == [.phone])
+    }
 }

@@ -77,4 +77,27 @@ struct EncodingAndLookalikeLoadTests {
             """, [String(outcome.batchKey ?? 0)])
         #expect(stored.count == 4 && stored.allSatisfy { $0[1] == "lookalike_letters_read_as_cyrillic" })
     }
+
+    @Test("the nightly run loads a UTF-8 export with a pasted Windows-1251 line, reports that line, exit 0, and nothing is stuck")
+    func nightlyRun() throws {
+        let fixture = try LoadFixture()
+        let inbox = fixture.folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data("Код ОО;Наименование;Тип ОО\nS01;Школа № 1;общеобразовательная\n".utf8)
+            .write(to: inbox.appendingPathComponent("a_schools.csv"))
+        var bytes = Array(Self.header.utf8)
+        for number in 1...21 { bytes += number == 12 ? CP1251.encode(Self.row(number)) : Array(Self.row(number).utf8) }
+        try Data(bytes).write(to: inbox.appendingPathComponent("b_kpk_2023-2024.csv"))
+        let environment = ["PDMON_DATABASE_URL": fixture.db.url, "PDMON_PSEUDONYM_KEY": LoadFixture.key]
+        let night = try PDMonProcess.run(["etl", "run", "--inbox", inbox.path], environment: environment)
+        #expect(night.status == 0, "\(night.stdout)\n\(night.stderr)")
+        #expect(try fixture.count("select count(*) from dw.fact_course_enrolment") == 20)
+        let rejects = try fixture.rows("""
+            select r.line_number::text, r.column_name, r.reason_code from dw.etl_reject r
+            inner join dw.etl_batch b on b.batch_key = r.batch_key where b.file_name = 'b_kpk_2023-2024.csv'
+            """)
+        #expect(rejects.map { $0.map { $0 ?? "" } } == [["13", "ФИО", "invalid_utf8"]])
+        let second = try PDMonProcess.run(["etl", "run", "--inbox", inbox.path], environment: environment)
+        #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
+    }
 }

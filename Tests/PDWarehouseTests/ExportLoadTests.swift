@@ -28,6 +28,19 @@ import PDPostgres
         }
     }
 
+    /// Facts derived from several kinds (the ФИС ФРДО enrolments) are kept by shared files of
+    /// `load/derived/`, run by every kind whose facts they read.
+    @Test func derivationsAreSharedFilesRunByEveryKindTheyRead() {
+        for load in ExportLoad.all {
+            for file in load.derivations {
+                #expect(FileManager.default.fileExists(atPath: Self.sql.appendingPathComponent(file).path), "\(file)")
+                #expect(file.hasPrefix("load/derived/"), "\(file)")
+            }
+        }
+        let readers = ExportLoad.all.filter { $0.derivations.contains("load/derived/register_enrolments.sql") }.map(\.kind)
+        #expect(Set(readers) == [.enrolments, .survey, .frdo])
+    }
+
     @Test func theLoadPathHoldsNoSQLTextOfItsOwn() throws {
         let files = FileManager.default.enumerator(atPath: Self.loadSources.path)
         var checked = 0

@@ -1,5 +1,7 @@
 -- Course enrolments, denormalised with readable names: one row per enrolment.
--- Teachers appear only as teacher_number (see mart.teacher_year).
+-- Teachers appear only as teacher_number (see mart.teacher_year). An enrolment from ФИС ФРДО
+-- whose teacher is in no census yet has no school (school_code null) until one is loaded; only a
+-- reader of every school sees it.
 create or replace view mart.course_enrolment with (security_barrier = true) as
 select e.enrolment_key as enrolment_number,
        e.teacher_key as teacher_number,
@@ -21,10 +23,11 @@ select e.enrolment_key as enrolment_number,
        ed.full_date as end_date,
        e.status,
        e.is_requested_by_school,
-       e.has_certificate
+       e.has_certificate,
+       (e.document_key is not null) as is_from_register
 from dw.fact_course_enrolment as e
 inner join dw.dim_academic_year as y on y.academic_year_key = e.academic_year_key
-inner join dw.dim_school as s on s.school_key = e.school_key
+left join dw.dim_school as s on s.school_key = e.school_key
 left join dw.dim_school as cur on cur.school_code = s.school_code and cur.is_current
 inner join dw.dim_course as c on c.course_key = e.course_key
 left join dw.dim_deficit_area as a on a.deficit_area_key = c.focus_area_key
@@ -48,7 +51,7 @@ comment on column mart.course_enrolment.academic_year is
 comment on column mart.course_enrolment.year_start is
     'Start year of the academic year (2023 for 2023-2024). / Год начала учебного года.';
 comment on column mart.course_enrolment.school_code is
-    'Code of the school the enrolment was exported for. / Код ОО записи.';
+    'Code of the school the enrolment was exported for; for a ФИС ФРДО enrolment the teacher''s school in the census (null while unknown). / Код ОО записи; для записи из ФИС ФРДО — ОО педагога по мониторингу (пусто, пока неизвестна).';
 comment on column mart.course_enrolment.school_name is
     'Current name of the school. / Текущее наименование ОО.';
 comment on column mart.course_enrolment.staff_category is
@@ -81,3 +84,5 @@ comment on column mart.course_enrolment.is_requested_by_school is
     'Requested by the school. / По заявке ОО.';
 comment on column mart.course_enrolment.has_certificate is
     'A certificate number was exported. / Указан номер удостоверения.';
+comment on column mart.course_enrolment.is_from_register is
+    'True for an enrolment derived from a ФИС ФРДО document (docs/exports.md §5.4): start and end are the issue date. / Запись из ФИС ФРДО: даты начала и окончания — дата выдачи документа.';

@@ -16,14 +16,20 @@ public struct PersonalDataAudit {
         case phone
         case fullName = "full_name"
 
+        /// A value that is a SHA-256 or HMAC-SHA256 digest in hex (a file's hash, a pseudonym):
+        /// random hex holds runs of digits shaped like a SNILS or a phone number, which are no
+        /// personal data, so the digit shapes skip such values (a negative lookahead).
+        static let notADigest = #"^(?![0-9a-f]{64}$).*"#
+
         /// The PostgreSQL regular expression (ARE) of the shape.
         public var pattern: String {
             switch self {
             case .snils:
                 // 123-456-789 01, 123 456 789 01, 12345678901 (not inside a longer digit run).
-                return #"(^|[^0-9])[0-9]{3}[- ]?[0-9]{3}[- ]?[0-9]{3}[- ]?[0-9]{2}([^0-9]|$)"#
+                return Self.notADigest + #"(^|[^0-9])[0-9]{3}[- ]?[0-9]{3}[- ]?[0-9]{3}[- ]?[0-9]{2}([^0-9]|$)"#
             case .phone:
-                return #"(\+7|(^|[^0-9])8)[ (-]*[0-9]{3}[ )-]*[0-9]{3}[ -]*[0-9]{2}[ -]*[0-9]{2}([^0-9]|$)"#
+                return Self.notADigest
+                    + #"(\+7|(^|[^0-9])8)[ (-]*[0-9]{3}[ )-]*[0-9]{3}[ -]*[0-9]{2}[ -]*[0-9]{2}([^0-9]|$)"#
             case .fullName:
                 // Фамилия Имя Отчество: three capitalised Cyrillic words, the last a patronymic.
                 return #"[А-ЯЁ][а-яё]+[ ]+[А-ЯЁ][а-яё]+[ ]+[А-ЯЁ][а-яё]+(вич|вна|чна|ична|оглы|кызы)([^а-яё]|$)"#

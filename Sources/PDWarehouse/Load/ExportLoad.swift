@@ -26,6 +26,22 @@ struct ExportLoad: Sendable {
     let direct: DirectLoad?
     /// What the load reports: the facts before and after it, and the rows its batch wrote.
     let counts: FactCounts
+    /// Statements run after the batch's rows reached the warehouse (after the merge, or after
+    /// the direct copy's key check) that keep facts derived from several kinds in step with
+    /// them, whatever order their files arrive in: `sql/load/derived/` files, shared by the
+    /// kinds whose facts they read (the ФИС ФРДО enrolments read documents, enrolment exports
+    /// and the census).
+    var derivations: [String] = []
+    /// Lines of the file to report after the derivations, as notices.
+    var lineNotices: LineNotices? = nil
+
+    /// A query, run after the derivations while the staging table still exists, listing line
+    /// numbers (one column) to report with `reason` against `field`'s column.
+    struct LineNotices: Sendable {
+        let query: String
+        let reason: RejectReason
+        let field: ContractField
+    }
 
     /// A temporary staging table: created for the batch (dropped at commit), filled by one COPY,
     /// then analysed so that the check and the merge get hash joins rather than nested loops
@@ -89,7 +105,7 @@ struct ExportLoad: Sendable {
 
 extension ExportLoad {
     /// One description per export kind.
-    static let all: [ExportLoad] = [.schools, .enrolments, .survey]
+    static let all: [ExportLoad] = [.schools, .enrolments, .survey, .frdo]
 
     /// The description of `kind`.
     static func of(_ kind: ExportKind) -> ExportLoad {
@@ -99,11 +115,13 @@ extension ExportLoad {
         return load
     }
 
-    /// Every `sql/` file this description names.
+    /// Every `sql/` file of this kind's own folder that this description names (the shared
+    /// `derivations` are not among them).
     var sqlFiles: [String] {
         [staging.create, staging.copy, staging.analyze, merge.file, counts.all, counts.ofBatch]
             + [staging.settle?.file, staging.settle?.superseded].compactMap { $0 }
-            + [checkStaged, merge.firstLoad?.stagedYearsHaveFacts, merge.firstLoad?.file].compactMap { $0 }
+            + [checkStaged, merge.firstLoad?.stagedYearsHaveFacts, merge.firstLoad?.file, lineNotices?.query]
+                .compactMap { $0 }
             + (direct.map { [$0.yearsWithFacts, $0.copy, $0.check] } ?? [])
     }
 }

@@ -17,6 +17,9 @@ public struct LoadRequest: Sendable {
     public var force: Bool
     /// `--progress`: a progress line (rows, rate, ETA) on stderr while reading, when it is a terminal.
     public var progress: Bool
+    /// `--provider`: the training provider of ФИС ФРДО rows (the register has no provider
+    /// column); wins over the mapping's `[defaults] provider`. Other kinds ignore it.
+    public var provider: String? = nil
     /// `--sheet`: the sheet of a workbook to read (else the first visible sheet whose header
     /// matches); ignored for a CSV file.
     public var sheet: String?

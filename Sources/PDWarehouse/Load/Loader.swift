@@ -178,6 +178,7 @@ public final class Loader {
             try context.dimensions.insertNewMembers(connection: connection, sql: sql, batchKey: batchKey)
             try check(path, description, batchKey: batchKey, connection: connection)
             if case .staged = path { try merge(description.merge, connection: connection) }
+            try derive(description, header: context.header, &file, connection: connection)
             try record(&file, description, path, before: before, batchKey: batchKey, connection: connection)
             try Interruption.checkpoint()
             try connection.run("commit")
@@ -288,6 +289,21 @@ public final class Loader {
             try connection.run(try sql.statement(firstLoad.file))
         } else {
             try connection.run(try sql.statement(merge.file))
+        }
+    }
+
+    /// Derive: the facts other kinds derive from this kind's (`ExportLoad.derivations`), then
+    /// the lines the description reports once they are in place (`ExportLoad.lineNotices`).
+    private func derive(_ description: ExportLoad, header: HeaderMap, _ file: inout FileLoad,
+                        connection: Connection) throws {
+        for derivation in description.derivations { try connection.run(try sql.statement(derivation)) }
+        guard let notices = description.lineNotices else { return }
+        let column = header.columnName(of: notices.field)
+        for row in try connection.execute(try sql.statement(notices.query)).rows {
+            guard let line = row[0].flatMap({ Int($0) }), file.tally.pipelineNotices.count < RowIssue.maximumNotices
+            else { continue }
+            file.tally.pipelineNotices.append(
+                RowIssue(line: line, column: column, field: nil, value: "", reason: notices.reason))
         }
     }
 

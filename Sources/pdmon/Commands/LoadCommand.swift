@@ -7,7 +7,7 @@ struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Load export files of a named kind / загрузить выгрузки указанного вида.",
-        subcommands: [Schools.self, Enrolments.self, Survey.self]
+        subcommands: [Schools.self, Enrolments.self, Survey.self, FRDO.self]
     )
 
     struct Schools: ParsableCommand {
@@ -43,6 +43,19 @@ struct LoadCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
         func validate() throws { try LoadCommand.checkReadable(files) }
         func run() throws { try LoadCommand.run(.survey, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+    }
+
+    struct FRDO: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "frdo",
+            abstract: "A ФИС ФРДО upload (issued ДПО documents, «Шаблон ДПО») / выгрузка в ФИС ФРДО (документы ДПО).")
+        @Argument(help: "XLSX (sheet «Шаблон») or CSV file(s) / файлы XLSX или CSV.") var files: [String]
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var sheet: SheetOption
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
+        func run() throws { try LoadCommand.run(.frdo, files, year: nil, sheet: sheet.sheet, load, connection, logging) }
     }
 
     /// Every file must exist and be readable before anything connects or loads.

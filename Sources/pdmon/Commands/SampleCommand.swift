@@ -14,6 +14,9 @@ struct SampleCommand: ParsableCommand {
             Writes schools.csv, enrolments_<year>.csv and survey_<year>.csv. The same options and seed give \
             the same bytes. Names and SNILS numbers are fictional.
             --messy: Windows-1251, ';', Russian headers, dd.mm.yyyy, Excel-style quoting and a few bad rows.
+            --format xlsx: the same files as XLSX workbooks (dates as date cells, numbers as numbers, codes and \
+            ids as text). --frdo: also frdo_<year>, each year's completed courses as a ФИС ФРДО upload \
+            («Шаблон ДПО», sheet «Шаблон», 40 columns) / также выгрузка завершённых курсов в ФИС ФРДО.
             """
     )
 
@@ -41,12 +44,20 @@ struct SampleCommand: ParsableCommand {
     @Flag(name: .long, help: "Ещё и мониторинг как выгрузка сервиса форм (form_survey_<год>.csv) с файлом сопоставления / Also the census as a form-service export, with its mapping file.")
     var formSurvey = false
 
+    @Option(name: .long, help: "csv или xlsx / csv or xlsx (workbooks).")
+    var format: SampleFormat = .csv
+
+    @Flag(name: .long, help: "Также выгрузка в ФИС ФРДО (frdo_<год>) / Also a ФИС ФРДО upload per year.")
+    var frdo = false
+
     /// The options these arguments describe (validated).
     func sampleOptions() throws -> SampleOptions {
         do {
-            let options = SampleOptions(schools: schools, teachers: teachers, years: try AcademicYear.parseList(years),
+            var options = SampleOptions(schools: schools, teachers: teachers, years: try AcademicYear.parseList(years),
                                         seed: seed, messy: messy, enrolmentsPerTeacher: enrolmentsPerTeacher,
                                         formSurvey: formSurvey)
+            options.format = format
+            options.frdo = frdo
             try options.validate()
             return options
         } catch {
@@ -73,8 +84,10 @@ struct SampleCommand: ParsableCommand {
             }
             print(line)
         }
-        let mode = messy ? "messy (CP1251, ';')" : "clean (UTF-8, ',')"
+        let mode = format == .xlsx ? (messy ? "messy, xlsx" : "clean, xlsx") : (messy ? "messy (CP1251, ';')" : "clean (UTF-8, ',')")
         let count = summary.files.count
         print("Готово: \(RussianPlural.file.counted(count)) в \(out) / Done: \(EnglishPlural.counted(count, "file")) in \(out), \(mode), seed \(seed)")
     }
 }
+
+extension SampleFormat: ExpressibleByArgument {}

@@ -2,6 +2,28 @@
 -- (academic year, teacher, course title, start date). Unchanged rows are not touched,
 -- so loading the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
 
+-- An enrolment derived from a ФИС ФРДО document gives way to the export's row of the same
+-- course (same teacher, same title ignoring case and ё/е: dw.fold_title, end date = issue date)
+-- or the same natural key: the export row is the richer record of that one enrolment
+-- (load/derived/register_enrolments.sql keeps it so whatever order the files arrive in).
+with course_title as (
+    select c.course_key, dw.fold_title(c.course_title) as title_key
+    from dw.dim_course as c
+)
+
+delete from dw.fact_course_enrolment as f
+where f.document_key is not null
+  and exists (
+      select 1
+      from stage_enrolment as s
+      inner join course_title as ks on ks.course_key = s.course_key
+      inner join course_title as kf on kf.course_key = f.course_key
+      where s.teacher_key = f.teacher_key
+        and ((s.end_date_key = f.end_date_key and ks.title_key = kf.title_key)
+             or (s.academic_year_key = f.academic_year_key and s.start_date_key = f.start_date_key
+                 and s.course_key = f.course_key))
+  );
+
 -- Rows whose natural key is in the file but whose content changed are replaced.
 delete from dw.fact_course_enrolment f
 using stage_enrolment s, dw.dim_course c

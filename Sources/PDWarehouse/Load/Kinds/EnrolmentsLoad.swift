@@ -16,7 +16,8 @@ extension ExportLoad {
             yearsWithFacts: "load/enrolments/years_with_facts.sql", copy: "load/enrolments/copy_facts.sql",
             check: "load/enrolments/check_facts.sql", rows: { context in try EnrolmentRows(context) }),
         counts: FactCounts(
-            all: "load/enrolments/count_facts.sql", ofBatch: "load/enrolments/count_batch_facts.sql"))
+            all: "load/enrolments/count_facts.sql", ofBatch: "load/enrolments/count_batch_facts.sql"),
+        derivations: ["load/derived/register_enrolments.sql"])
 }
 
 /// The rows of one enrolment file (see `RowPipeline`): teachers and courses are keyed in the

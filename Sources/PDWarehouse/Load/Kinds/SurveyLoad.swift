@@ -17,7 +17,9 @@ extension ExportLoad {
                 stagedYearsHaveFacts: "load/survey/staged_years_have_facts.sql",
                 file: "load/survey/merge_first_load.sql")),
         direct: nil,
-        counts: FactCounts(all: "load/survey/count_facts.sql", ofBatch: "load/survey/count_batch_facts.sql"))
+        counts: FactCounts(all: "load/survey/count_facts.sql", ofBatch: "load/survey/count_batch_facts.sql"),
+        // A census gives the ФИС ФРДО enrolments of its teachers their school.
+        derivations: ["load/derived/register_enrolments.sql"])
 }
 
 /// The rows of one census file (see `RowPipeline`): deficits and expert roles travel as arrays
