@@ -7,7 +7,7 @@ import PDPostgres
 @Suite(.enabled(if: TestDatabase.isConfigured, "needs PDMON_TEST_DATABASE_URL: run scripts/test"))
 struct MartAccessTests {
     static let views = ["indicator", "teacher_year", "course_enrolment", "school_year_indicator", "city_year_indicator",
-                        "deficit_area", "plan_teacher_year", "reader_scope", "recommendation_indicator",
+                        "deficit_area", "plan_teacher_year", "reader_scope", "data_as_of", "recommendation_indicator",
                         "recommendation_rule", "recommendation_theme"]
 
     /// `select count(*)` of a relation, its name escaped with `PQescapeIdentifier`.
