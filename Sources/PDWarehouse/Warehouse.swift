@@ -171,6 +171,22 @@ public final class Warehouse {
         return status
     }
 
+    /// `db distribute`: on a Citus coordinator, makes the dimensions and the other `dw` tables
+    /// reference tables and distributes the facts and bridges by `teacher_key`, colocated
+    /// (`CitusDistributor`, `sql/citus/`). Idempotent. Holds the loads' advisory lock, so no
+    /// load runs meanwhile.
+    /// - Throws: `CitusError.extensionAbsent` (exit 2) on a server without Citus;
+    ///   `WarehouseError.notMigrated` before `db migrate`; `WarehouseError.lockHeld` (exit 75)
+    ///   while a load runs; `PostgresError` (exit 3) when Citus refuses a table.
+    public func distribute() throws -> CitusDistribution {
+        let connection = try connection(migrated: true)
+        guard try connection.tryAdvisoryLock(Loader.lockKey) else {
+            throw WarehouseError.lockHeld(what: "pdmon load / db distribute")
+        }
+        defer { try? connection.advisoryUnlock(Loader.lockKey) }
+        return try CitusDistributor.distribute(connection, sql: sql)
+    }
+
     // MARK: - Mart
 
     /// `db refresh`: recomputes every indicator of the mart now (one transaction), records it.

@@ -7,7 +7,7 @@ struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Warehouse schema: migrate, status, refresh the mart / схема хранилища: миграции, состояние, обновление витрин.",
-        subcommands: [Migrate.self, Status.self, Refresh.self, Rekey.self]
+        subcommands: [Migrate.self, Status.self, Refresh.self, Rekey.self, Distribute.self]
     )
 
     struct Migrate: ParsableCommand {
@@ -51,6 +51,22 @@ struct DBCommand: ParsableCommand {
         func run() throws {
             let rows = try connection.warehouse(logging).refresh().indicatorValues
             print("refreshed \(rows) indicator value(s) / пересчитано значений показателей: \(rows)")
+        }
+    }
+
+    struct Distribute: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "On a Citus coordinator: reference dimensions, facts distributed by teacher_key / распределить таблицы по Citus.",
+            discussion: """
+                Needs the citus extension in the database (exit 2 without it) and a migrated schema. \
+                Idempotent: a second run changes nothing. / Нужно расширение citus; повторный запуск ничего не меняет.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func run() throws {
+            print(try connection.warehouse(logging).distribute().rendered())
         }
     }
 
