@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
         .testTarget(
             name: "PDXLSXTests",
-            dependencies: ["PDXLSX", "PDCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["PDXLSX", "PDCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["FuzzCorpus"]
         ),
         .testTarget(
             name: "PDSampleTests",

@@ -209,6 +209,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
                     fraction += 1
                     if fraction > 9 { return false }
                 } else {
+                    // No part of a time has more than two digits (a longer run would overflow).
+                    let count = part == 0 ? counts.0 : part == 1 ? counts.1 : counts.2
+                    if count >= 2 { return false }
                     switch part {
                     case 0: values.0 = values.0 * 10 + digit; counts.0 += 1
                     case 1: values.1 = values.1 * 10 + digit; counts.1 += 1

@@ -257,6 +257,16 @@ struct ValueFormTests {
         #expect(CivilDate.parse("31.02.2023 0:00:00") == .failure(.impossible))
     }
 
+    /// Found by ValueParserFuzzTests: a long run of digits in the time part overflowed (a crash
+    /// of the whole load) instead of being an unreadable date.
+    @Test("a time part with too many digits is unreadable, never an overflow", arguments: [
+        "02.10.2023 " + String(repeating: "9", count: 40) + ":00", "02.10.2023 10:" + String(repeating: "9", count: 30),
+        "2023-10-02T00:00:" + String(repeating: "1", count: 25), "02.10.2023 123:00",
+    ])
+    func longTimeParts(text: String) {
+        #expect(CivilDate.parse(text) == .failure(.unparseable))
+    }
+
     @Test("integers separate thousands with any space of the set", arguments: spaces.filter { $0 != "\u{FEFF}" })
     func integers(space: String) {
         #expect(ValueParsers.integer("1" + space + "200") == .value(1200))
