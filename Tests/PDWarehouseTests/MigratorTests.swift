@@ -135,7 +135,7 @@ struct MigratorTests {
         let connection = try db.connect()
         let migrator = try Migrator.project(connection: connection, sql: TestDatabase.sqlDirectory)
         #expect(migrator.views.map(\.name) == [
-            "mart.city_year_indicator", "mart.course_enrolment", "mart.deficit_area", "mart.indicator",
+            "mart.city_year_indicator", "mart.course_enrolment", "mart.data_as_of", "mart.deficit_area", "mart.indicator",
             "mart.plan_teacher_year", "mart.reader_scope", "mart.recommendation_indicator", "mart.recommendation_rule",
             "mart.recommendation_theme", "mart.school_year_indicator", "mart.teacher_year",
         ])
