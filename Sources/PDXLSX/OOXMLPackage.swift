@@ -38,19 +38,27 @@ public struct OOXMLPackage: Sendable {
     /// Writes the archive and replaces `path` with it.
     /// - Throws: `XLSXError.writeFailed` when the file cannot be written.
     public func write(to path: String) throws(XLSXError) {
-        let target = URL(fileURLWithPath: path)
-        let partial = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let archive = try Archive(url: partial, accessMode: .create)
-            let ordered = parts.sorted { ($0.name == "[Content_Types].xml" ? 0 : 1) < ($1.name == "[Content_Types].xml" ? 0 : 1) }
+        let ordered = parts.sorted { ($0.name == "[Content_Types].xml" ? 0 : 1) < ($1.name == "[Content_Types].xml" ? 0 : 1) }
+        try Self.writeAtomically(to: path) { archive in
             for (name, data) in ordered {
                 try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
                                      compressionMethod: .deflate) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
+        }
+    }
+
+    /// Writes a ZIP archive filled by `fill` to a temporary file beside `path`, then replaces
+    /// `path` with it in one step (rename(2)): a reader never sees half a package, and a failure
+    /// leaves `path` as it was. Errors become `XLSXError.writeFailed`.
+    static func writeAtomically(to path: String, _ fill: (Archive) throws -> Void) throws(XLSXError) {
+        let target = URL(fileURLWithPath: path)
+        let partial = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try? FileManager.default.removeItem(at: partial)
+        do {
+            try fill(try Archive(url: partial, accessMode: .create))
             guard rename(partial.path, target.path) == 0 else {
                 throw XLSXError.writeFailed(path: path, reason: String(cString: strerror(errno)))
             }

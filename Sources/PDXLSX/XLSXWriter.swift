@@ -73,12 +73,7 @@ public final class XLSXWriter {
         defer { try? FileManager.default.removeItem(at: workDirectory) }
         for sheet in sheets { try sheet.finishBody() }
 
-        let target = URL(fileURLWithPath: path)
-        let partial = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let archive = try Archive(url: partial, accessMode: .create)
+        try OOXMLPackage.writeAtomically(to: path) { archive in
             try add("[Content_Types].xml", contentTypes(), to: archive)
             try add("_rels/.rels", Self.packageRelationships, to: archive)
             try add("xl/workbook.xml", workbook(), to: archive)
@@ -88,16 +83,6 @@ public final class XLSXWriter {
             for (index, sheet) in sheets.enumerated() {
                 try addSheet(sheet, as: "xl/worksheets/sheet\(index + 1).xml", selected: index == 0, to: archive)
             }
-            // rename(2) replaces an existing file in one step.
-            guard rename(partial.path, target.path) == 0 else {
-                throw XLSXError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch let error as XLSXError {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw .writeFailed(path: path, reason: "\(error)")
         }
     }
 
