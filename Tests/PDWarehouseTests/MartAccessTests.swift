@@ -8,7 +8,7 @@ import PDPostgres
 struct MartAccessTests {
     static let views = ["indicator", "teacher_year", "course_enrolment", "school_year_indicator", "city_year_indicator",
                         "deficit_area", "plan_teacher_year", "reader_scope", "data_as_of", "recommendation_indicator",
-                        "recommendation_rule", "recommendation_theme"]
+                        "recommendation_rule", "recommendation_theme", "indicator_version"]
 
     /// `select count(*)` of a relation, its name escaped with `PQescapeIdentifier`.
     static func countAll(_ connection: Connection, _ schema: String, _ relation: String) throws -> SQL {
