@@ -199,8 +199,9 @@ struct IncrementalRefreshTests {
         #expect(text.contains("№ 266") && text.contains("№ 499"), "\(text)")
         #expect(!text.contains("2024-2025 ‡"))
         let csv = CSVRenderer.renderString(trend)
-        #expect(csv.split(separator: "\n").first?.hasSuffix(",definition_break") == true, "\(csv)")
-        #expect(csv.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",2025-2026") }, "\(csv)")
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first?.hasSuffix(",definition_break") == true, "\(csv)")
+        #expect(lines.count > 1 && lines.dropFirst().allSatisfy { $0.hasSuffix(",2025-2026") }, "\(csv)")
         #expect(JSONRenderer.render(trend).contains("\"definition_break\""))
 
         // An indicator with one version, and a trend that does not cross 2025-2026: no break.

@@ -25,7 +25,9 @@ uncovered as (
       and not exists (
           select 1
           from dw.mart_covered_batch as m
+          inner join dw.mart_refresh as r on r.refresh_key = m.refresh_key
           where m.batch_key = b.batch_key
+            and r.status = 'completed'
       )
 ),
 

@@ -1,6 +1,7 @@
 -- The incremental refresh's inputs (MartRefresher, inside the refresh's repeatable-read
 -- transaction; temporary tables dropped at commit):
---   mart_uncovered: the loaded batches no completed refresh covered yet;
+--   mart_uncovered: the loaded batches no completed refresh (still recorded in
+--   dw.mart_refresh) covered yet;
 --   mart_input_now: census and enrolment rows per (academic year, school version) now,
 --   and how many of them belong to uncovered batches (added since the last refresh);
 --   school_key 0 stands for an enrolment without a school (a ФИС ФРДО row whose school
@@ -13,7 +14,9 @@ where b.status = 'loaded'
   and not exists (
       select 1
       from dw.mart_covered_batch as c
+      inner join dw.mart_refresh as r on r.refresh_key = c.refresh_key
       where c.batch_key = b.batch_key
+        and r.status = 'completed'
   );
 
 analyze mart_uncovered;
