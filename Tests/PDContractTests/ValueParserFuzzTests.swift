@@ -67,6 +67,13 @@ import PDSample
         case .frdo:
             var validator = FRDOValidator(header: header, pseudonymizer: .demo)
             for (line, fields) in rows { _ = validator.validate(fields, line: line) }
+        case .requests:
+            var validator = RequestValidator(header: header, knownSchools: schools, pseudonymizer: .demo, years: YearSources())
+            for (line, fields) in rows { _ = validator.validate(fields, line: line) }
+        case .measures:
+            let aims = MeasureAims(indicators: ["pd_coverage_3y"], rules: ["R10": "pd_coverage_3y", "R11": nil])
+            var validator = MeasureValidator(header: header, knownSchools: schools, aims: aims, years: YearSources())
+            for (line, fields) in rows { _ = validator.validate(fields, line: line) }
         }
     }
 }

@@ -29,14 +29,18 @@ where coalesce(n.census_added, 0) > 0
    or coalesce(o.enrolment_rows, 0) <> coalesce(n.enrolment_rows, 0);
 
 create temp table mart_scope on commit drop as
-with first_uncovered as (
-    select min(u.batch_key) as batch_key from mart_uncovered as u
+with uncovered as materialized (
+    -- Read through a CTE, not joined directly: see scope_input.sql (Citus).
+    select u.batch_key from mart_uncovered as u
+),
+first_uncovered as (
+    select min(u.batch_key) as batch_key from uncovered as u
 ),
 added_teacher as (
     -- batch_key >= the first uncovered batch lets the BRIN index skip older rows.
     select distinct e.teacher_key, e.academic_year_key
     from dw.fact_course_enrolment as e
-    inner join mart_uncovered as u on u.batch_key = e.batch_key
+    inner join uncovered as u on u.batch_key = e.batch_key
     inner join first_uncovered as b on b.batch_key <= e.batch_key
 ),
 unknown_year as (

@@ -22,13 +22,18 @@ where b.status = 'loaded'
 analyze mart_uncovered;
 
 create temp table mart_input_now on commit drop as
-with census as (
+-- The temporary table is read through a materialized CTE: Citus plans a join of a
+-- distributed table with a CTE, not with a temporary table (sql/citus/README.md).
+with uncovered as materialized (
+    select u.batch_key from mart_uncovered as u
+),
+census as (
     select f.academic_year_key,
            f.school_key,
            count(*) as census_rows,
            count(u.batch_key) as census_added
     from dw.fact_teacher_year as f
-    left join mart_uncovered as u on u.batch_key = f.batch_key
+    left join uncovered as u on u.batch_key = f.batch_key
     group by f.academic_year_key, f.school_key
 ),
 enrolments as (
@@ -37,7 +42,7 @@ enrolments as (
            count(*) as enrolment_rows,
            count(u.batch_key) as enrolment_added
     from dw.fact_course_enrolment as e
-    left join mart_uncovered as u on u.batch_key = e.batch_key
+    left join uncovered as u on u.batch_key = e.batch_key
     group by e.academic_year_key, coalesce(e.school_key, 0)
 )
 select coalesce(c.academic_year_key, e.academic_year_key) as academic_year_key,
