@@ -58,6 +58,7 @@ public struct MartRefresher {
                 let ids = try connection.execute(catalogue).rows.compactMap { $0.first ?? nil }
                 let definitions = try ids.map { id in (id, try definition(of: id)) }
                 try connection.execute(clear)
+                TestPause.reach(.refresh, connection)
                 for (id, definition) in definitions {
                     let statement = try inserting(definition.statement)
                     do {
