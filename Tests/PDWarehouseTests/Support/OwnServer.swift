@@ -5,7 +5,7 @@ import Foundation
 /// never be stopped.
 ///
 /// Started once per test process on first use (`shared`), with scripts/lib/pg.sh's
-/// `pdmon_pg_start … throwaway` (initdb as the unprivileged server user, a free local port),
+/// `pdmon_pg_start` (initdb as the unprivileged server user, a free local port, durable),
 /// and stopped and deleted when the process exits. Tests that stop it must not run at the same
 /// time as each other (`.serialized`); each uses a database of its own on it (`LoadFixture(admin:)`).
 final class OwnServer: Sendable {
@@ -30,7 +30,9 @@ final class OwnServer: Sendable {
         directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("pdmon-own-server-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o755])
-        _ = try Self.shell(#"pdmon_pg_start "$DIR" throwaway"#, directory: directory)
+        // Durable, as in production: a throwaway server (synchronous_commit=off) loses commits
+        // that an immediate stop catches before their WAL is written, which no real one does.
+        _ = try Self.shell(#"pdmon_pg_start "$DIR""#, directory: directory)
         guard let port = Int(try String(contentsOf: directory.appendingPathComponent("port"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw Failure(description: "pdmon_pg_start wrote no port") }
@@ -48,8 +50,7 @@ final class OwnServer: Sendable {
     /// is not used here: its check for a free port refuses a port with connections in TIME_WAIT,
     /// which the server binds anyway.
     func start() throws {
-        let options = "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off"
-            + " -c synchronous_commit=off -c full_page_writes=off"
+        let options = "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
         _ = try Self.shell(#"""
             pdmon_as_pg_user "$(pdmon_pg_bindir)/pg_ctl" -D "$DIR/data" -o "$OPTIONS" -l "$DIR/server.log" -w -t 60 start
             """#, directory: directory, extra: ["OPTIONS": options])
