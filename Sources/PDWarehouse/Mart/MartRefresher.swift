@@ -68,6 +68,9 @@ public struct MartRefresher {
                     }
                 }
                 try connection.execute(fill)
+                // SIGINT/SIGTERM during a load's refresh (`Interruption`): a signal that came between
+                // two statements cancelled none, so the refresh stops here instead of committing.
+                try Interruption.checkpoint()
                 let rows = try connection.execute(count).scalarInt ?? 0
                 try connection.execute(try sql.statement("mart/record_refresh.sql"), [String(rows)])
                 return rows
