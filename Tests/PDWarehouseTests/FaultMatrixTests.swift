@@ -32,7 +32,7 @@ struct FaultMatrixTests {
         case merge
         /// File a committed, not yet moved to the archive.
         case committed
-        /// Inside the mart refresh's transaction after both files (the old values deleted).
+        /// Inside the mart refresh's transaction after both files (its scope decided, nothing recomputed yet).
         case refresh
         /// File a committed and archived, file b's first statement not yet sent.
         case betweenFiles = "between-files"
