@@ -84,6 +84,13 @@ public final class Connection {
     /// The libpq handle for `cancelHandle()` (CancelHandle.swift); nil when closed.
     var rawHandleForCancel: OpaquePointer? { handle }
 
+    /// The process id of the connection's server backend (`PQbackendPID`; 0 when closed), as
+    /// `pg_stat_activity.pid` shows it.
+    public var backendPID: Int32 {
+        guard let handle else { return 0 }
+        return PQbackendPID(handle)
+    }
+
     /// `true` while the connection is open and healthy.
     public var isOpen: Bool {
         guard let handle else { return false }

@@ -99,7 +99,8 @@ public struct InboxRun {
         let listed = Dictionary(uniqueKeysWithValues: pending.compactMap { file in
             FileState.of(file.path).map { (file.path, $0) }
         })
-        for file in pending {
+        for (index, file) in pending.enumerated() {
+            if index > 0, let connection = loader.connectionForTestPause { TestPause.reach(.betweenFiles, connection) }
             var request = template
             request.path = file.path
             request.kind = nil

@@ -52,6 +52,9 @@ public final class Loader {
         self.connection = connection
     }
 
+    /// The loader's connection, for `TestPause` (whose test terminates its backend).
+    var connectionForTestPause: Connection? { connection }
+
     /// Cancels the loader's running statement from a signal handler (`Interruption`).
     var cancelHandle: CancelHandle? { connection?.cancelHandle() }
 
@@ -176,12 +179,17 @@ public final class Loader {
             // The content hashed must be the content loaded: a file still being written is left.
             try file.checkUnchanged()
             try context.dimensions.insertNewMembers(connection: connection, sql: sql, batchKey: batchKey)
+            TestPause.reach(.check, connection)
             try check(path, description, batchKey: batchKey, connection: connection)
-            if case .staged = path { try merge(description.merge, connection: connection) }
+            if case .staged = path {
+                TestPause.reach(.merge, connection)
+                try merge(description.merge, connection: connection)
+            }
             try derive(description, header: context.header, &file, connection: connection)
             try record(&file, description, path, before: before, batchKey: batchKey, connection: connection)
             try Interruption.checkpoint()
             try connection.run("commit")
+            TestPause.reach(.committed, connection)
         } catch {
             if connection.isOpen { try? connection.run("rollback") }
             guard let refusal = Refusal(after: error, of: file) else { throw error }
@@ -233,6 +241,7 @@ public final class Loader {
                 try Self.copyAcceptedRows(&file, rows: rows, screen: screen, writer: &writer) { _, row in
                     if let year = rows.lastAcademicYear, yearsWithFacts.contains(year) { throw YearHasFacts() }
                     try rows.encodeFact(batchKey: batchKey, into: &row)
+                    TestPause.reach(.copy, connection)
                 }
             }
             try connection.run("release savepoint direct_load")
@@ -254,6 +263,7 @@ public final class Loader {
         try connection.copyIn(try sql.statement(staging.copy)) { writer in
             try Self.copyAcceptedRows(&file, rows: rows, screen: screen, writer: &writer) { line, row in
                 try rows.encodeStaged(line: line, into: &row)
+                TestPause.reach(.copy, connection)
             }
         }
         try connection.run(try sql.statement(staging.analyze))

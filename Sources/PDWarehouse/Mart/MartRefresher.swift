@@ -105,6 +105,7 @@ public struct MartRefresher {
                 let allYears = try connection.execute(try sql.statement("mart/universe_years.sql")).rows
                     .compactMap { $0.first ?? nil }.compactMap { Int($0) }
                 if full { cells = try connection.execute(try sql.statement("mart/scope_summary_full.sql")).scalarInt ?? 0 }
+                TestPause.reach(.refresh, connection)
 
                 let setYears = try sql.statement("mart/set_refresh_years.sql")
                 let clearScope = try sql.statement("mart/clear_scope_values.sql")
@@ -148,6 +149,9 @@ public struct MartRefresher {
                                                                version.reasonRU, version.reasonEN])
                     }
                 }
+                // SIGINT/SIGTERM during a load's refresh (`Interruption`): a signal that came between
+                // two statements cancelled none, so the refresh stops here instead of committing.
+                try Interruption.checkpoint()
                 let rows = try connection.execute(try sql.statement("mart/count_indicator_values.sql")).scalarInt ?? 0
                 let mode: MartRefresh.Mode = full ? .full : .incremental
                 let refreshKey = try connection.execute(try sql.statement("mart/record_refresh.sql"),

@@ -10,10 +10,11 @@ final class LoadFixture {
     static let key = "test-pseudonym-key-0123456789"
     let db: TestDatabase
     let folder: URL
-    let connection: Connection
+    private(set) var connection: Connection
 
-    init() throws {
-        db = try TestDatabase()
+    /// `admin`: the superuser URL of another server than scripts/test's (`OwnServer`).
+    init(admin: String? = nil) throws {
+        db = try admin.map { try TestDatabase(admin: $0) } ?? TestDatabase()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pdmon-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         connection = try db.connect()
@@ -22,6 +23,12 @@ final class LoadFixture {
     deinit {
         connection.close()
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A new connection in place of one the server dropped (a test that stopped the server).
+    func reconnect() throws {
+        connection.close()
+        connection = try db.connect()
     }
 
     func loader() -> Loader {

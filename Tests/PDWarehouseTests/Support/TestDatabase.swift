@@ -23,11 +23,19 @@ final class TestDatabase {
 
     let name: String
     let url: String
+    /// The superuser connection of the server the database lives on (it is dropped through it).
+    let admin: String
 
-    init(migrated: Bool = true) throws {
+    convenience init(migrated: Bool = true) throws {
         guard let admin = Self.adminURL else {
             throw PostgresError(kind: .connection, message: "PDMON_TEST_DATABASE_URL is not set; run scripts/test")
         }
+        try self.init(admin: admin, migrated: migrated)
+    }
+
+    /// A database on another server than scripts/test's (`OwnServer`), given its superuser URL.
+    init(admin: String, migrated: Bool = true) throws {
+        self.admin = admin
         name = "pdmon_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         url = Self.url(admin, database: name)
         let connection = try Connection(conninfo: admin)
@@ -42,7 +50,7 @@ final class TestDatabase {
     }
 
     deinit {
-        guard let admin = Self.adminURL, let connection = try? Connection(conninfo: admin) else { return }
+        guard let connection = try? Connection(conninfo: admin) else { return }
         if let quoted = try? connection.escapeIdentifier(name) {
             try? connection.run(SQL(unsafeText: "drop database if exists \(quoted) with (force)"))
         }
