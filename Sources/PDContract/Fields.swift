@@ -58,6 +58,14 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
     case originalIssueDate = "original_issue_date"
     case studyForm = "study_form"
     case fundingSource = "funding_source"
+    // targets
+    /// An indicator id of the catalogue (`pd_coverage_3y`).
+    case indicator
+    /// The city (`город`, `city`, empty) or a school code.
+    case level
+    case targetValue = "target_value"
+    case sourceDocument = "source_document"
+    case sourceDate = "source_date"
 
     /// True for personal data: values of these fields are masked in reject reports.
     public var isPersonal: Bool {
@@ -149,6 +157,7 @@ extension ExportKind {
         case .enrolments: return ContractTables.enrolmentFields
         case .survey: return ContractTables.surveyFields
         case .frdo: return ContractTables.frdoFields
+        case .targets: return ContractTables.targetFields
         }
     }
 
@@ -266,5 +275,16 @@ enum ContractTables {
         FieldDefinition(.provider, aliases: [], .text),
         FieldDefinition(.originalRegistrationNumber, aliases: ["Регистрационный N (оригинала)", "Регистрационный № (оригинала)"], .text),
         FieldDefinition(.originalIssueDate, aliases: ["Дата выдачи (оригинала)"], .date),
+    ]
+
+    /// Targets of the municipal or regional programme (issue 13 §1): one row per indicator,
+    /// academic year and level (the city, or a school by its code).
+    static let targetFields: [FieldDefinition] = [
+        FieldDefinition(.indicator, aliases: ["показатель", "код показателя"], required: true, .text),
+        FieldDefinition(.academicYear, aliases: ["учебный год"], required: true, .academicYear),
+        FieldDefinition(.level, aliases: ["уровень", "город или код ОО"], required: true, .text),
+        FieldDefinition(.targetValue, aliases: ["целевое значение", "цель"], required: true, .text),
+        FieldDefinition(.sourceDocument, aliases: ["документ", "документ-основание"], required: true, .text),
+        FieldDefinition(.sourceDate, aliases: ["дата документа"], .date),
     ]
 }

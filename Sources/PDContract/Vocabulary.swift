@@ -9,6 +9,7 @@ enum Vocabulary {
         case .enrolments: return enrolmentHeaders
         case .survey: return surveyHeaders
         case .frdo: return frdoHeaders
+        case .targets: return targetHeaders
         }
     }
 
@@ -16,6 +17,7 @@ enum Vocabulary {
     private static let enrolmentHeaders = makeHeaders(.enrolments)
     private static let surveyHeaders = makeHeaders(.survey)
     private static let frdoHeaders = makeHeaders(.frdo)
+    private static let targetHeaders = makeHeaders(.targets)
 
     private static func makeHeaders(_ kind: ExportKind) -> [String: ContractField] {
         var table: [String: ContractField] = [:]

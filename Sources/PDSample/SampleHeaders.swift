@@ -3,6 +3,8 @@ public enum SampleFileKind: String, CaseIterable, Sendable {
     case schools, enrolments, survey
     /// The ФИС ФРДО upload of a year's completed courses (`FRDORegister`).
     case frdo
+    /// The programme's indicator targets for the sample's years (`SampleTargets`, `--targets`).
+    case targets
 }
 
 /// One column of a sample file: its canonical English header (clean files), the Russian
@@ -85,6 +87,7 @@ public enum SampleHeaders {
         case .enrolments: enrolments
         case .survey: survey
         case .frdo: FRDORegister.header.map { SampleColumn($0, $0) }
+        case .targets: SampleTargets.columns
         }
     }
 

@@ -66,6 +66,9 @@ import Testing
         case .frdo:
             var validator = FRDOValidator(header: header, pseudonymizer: .demo)
             for (line, fields) in rows { _ = validator.validate(fields, line: line) }
+        case .targets:
+            var validator = TargetValidator(header: header, knownSchools: schools, knownIndicators: ["pd_coverage": true, "avg_pd_hours": false])
+            for (line, fields) in rows { _ = validator.validate(fields, line: line) }
         }
     }
 }

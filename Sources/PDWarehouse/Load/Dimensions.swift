@@ -90,6 +90,8 @@ final class DimensionKeys {
     private(set) var teachers: [String: Int] = [:]
     private(set) var courses: [CourseMember: Int] = [:]
     private(set) var deficitAreas: [String: Int] = [:]
+    /// The catalogued indicators: id → whether its unit is percent (a targets row names one).
+    private(set) var indicators: [String: Bool] = [:]
     private(set) var newTeachers: [(key: Int, pseudonym: String)] = []
     private(set) var newCourses: [(key: Int, member: CourseMember)] = []
     private var teacherKeys: KeyAllocator?
@@ -102,6 +104,9 @@ final class DimensionKeys {
         }
         for row in try connection.execute(try sql.statement("load/dimensions/deficit_areas.sql")).rows {
             if let code = row[0], let key = row[1].flatMap({ Int($0) }) { deficitAreas[code] = key }
+        }
+        for row in try connection.execute(try sql.statement("load/dimensions/indicators.sql")).rows {
+            if let id = row[0] { indicators[id] = row[1] == "percent" }
         }
     }
 

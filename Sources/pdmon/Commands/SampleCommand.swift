@@ -50,6 +50,12 @@ struct SampleCommand: ParsableCommand {
     @Flag(name: .long, help: "Также выгрузка в ФИС ФРДО (frdo_<год>) / Also a ФИС ФРДО upload per year.")
     var frdo = false
 
+    @Flag(name: .long, help: "Также целевые значения показателей на годы выборки (targets.csv) / Also the programme's indicator targets for the years (targets.csv).")
+    var targets = false
+
+    @Flag(name: .long, help: "В последний год: мониторинг второй ОО урезан вдвое, третья ОО не прислала ничего / In the last year: the second school's census cut by half, the third school sends nothing.")
+    var gaps = false
+
     /// The options these arguments describe (validated).
     func sampleOptions() throws -> SampleOptions {
         do {
@@ -58,6 +64,8 @@ struct SampleCommand: ParsableCommand {
                                         formSurvey: formSurvey)
             options.format = format
             options.frdo = frdo
+            options.targets = targets
+            options.gaps = gaps
             try options.validate()
             return options
         } catch {
