@@ -3,6 +3,7 @@
 -- enrolments, enrolments — counting the ФИС ФРДО register's rows too), whether rows arrived,
 -- how many, when, the reject share of the files that brought them and the rows of the year
 -- before. A school with no rows of a kind in a year is a row with rows = 0 (not received).
+create or replace view mart.submission with (security_barrier = true) as
 with years as (
     select academic_year_key from dw.fact_teacher_year
     union
