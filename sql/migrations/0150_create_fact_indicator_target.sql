@@ -41,11 +41,12 @@ comment on column dw.fact_indicator_target.batch_key is
 comment on index dw.fact_indicator_target_batch_key_idx is
     'Rows of one batch (lineage, load counts). / Строки пакета.';
 
--- A batch of the new kind.
+-- A batch of the new kind. 'requests' and 'measures' (issue 13 §2-3, migration 0170) are kept in
+-- the list: a warehouse that applied 0170 first must not lose those kinds when this one runs.
 alter table dw.etl_batch drop constraint etl_batch_kind_valid;
 
 alter table dw.etl_batch add constraint etl_batch_kind_valid
-check (kind in ('schools', 'enrolments', 'survey', 'frdo', 'targets'));
+check (kind in ('schools', 'enrolments', 'survey', 'frdo', 'targets', 'requests', 'measures'));
 
 comment on column dw.etl_batch.kind is
-    'Export kind detected from the header or named by the user: schools, enrolments, survey, frdo (ФИС ФРДО), targets (indicator targets); null when the header matched no kind. / Вид выгрузки (frdo — ФИС ФРДО, targets — целевые значения); пусто, если заголовок не подошёл ни к одному виду.';
+    'Export kind detected from the header or named by the user: schools, enrolments, survey, frdo (ФИС ФРДО), targets (indicator targets), requests (schools'' course requests), measures (measures taken); null when the header matched no kind. / Вид выгрузки (frdo — ФИС ФРДО, targets — целевые значения, requests — заявки ОО, measures — принятые меры); пусто, если заголовок не подошёл ни к одному виду.';

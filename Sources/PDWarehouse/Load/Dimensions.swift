@@ -90,6 +90,8 @@ final class DimensionKeys {
     private(set) var teachers: [String: Int] = [:]
     private(set) var courses: [CourseMember: Int] = [:]
     private(set) var deficitAreas: [String: Int] = [:]
+    /// The indicators and recommendation rules a measure may answer (`load/dimensions/measure_aims.sql`).
+    private(set) var measureAims = MeasureAims(indicators: [], rules: [:])
     /// The catalogued indicators: id → whether its unit is percent (a targets row names one).
     private(set) var indicators: [String: Bool] = [:]
     private(set) var newTeachers: [(key: Int, pseudonym: String)] = []
@@ -105,8 +107,15 @@ final class DimensionKeys {
         for row in try connection.execute(try sql.statement("load/dimensions/deficit_areas.sql")).rows {
             if let code = row[0], let key = row[1].flatMap({ Int($0) }) { deficitAreas[code] = key }
         }
+        var indicators: Set<String> = []
+        var rules: [String: String?] = [:]
+        for row in try connection.execute(try sql.statement("load/dimensions/measure_aims.sql")).rows {
+            guard let code = row[1] else { continue }
+            if row[0] == "rule" { rules[code] = .some(row[2]) } else { indicators.insert(code) }
+        }
+        measureAims = MeasureAims(indicators: indicators, rules: rules)
         for row in try connection.execute(try sql.statement("load/dimensions/indicators.sql")).rows {
-            if let id = row[0] { indicators[id] = row[1] == "percent" }
+            if let id = row[0] { self.indicators[id] = row[1] == "percent" }
         }
     }
 
