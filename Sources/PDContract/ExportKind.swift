@@ -11,4 +11,7 @@ public enum ExportKind: String, CaseIterable, Sendable, Codable {
     case requests
     /// Measures and management decisions taken on a recommendation (docs/exports.md §5.6).
     case measures
+    /// Targets of the municipal or regional programme: the value an indicator should reach in an
+    /// academic year, for the city or one school, and the document that set it.
+    case targets
 }

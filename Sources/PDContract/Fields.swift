@@ -61,7 +61,7 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
     // requests
     /// How many teachers a request row asks for (1, or empty, for a named teacher).
     case teachersRequested = "teachers_requested"
-    // measures
+    // measures and targets
     /// An indicator id of the catalogue (`pd_coverage_3y`).
     case indicator
     /// The city (`город`, `city`, empty) or a school code.
@@ -72,6 +72,10 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
     case measureDate = "measure_date"
     /// A role (заместитель директора по УВР), never a person's name.
     case responsibleRole = "responsible_role"
+    // targets
+    case targetValue = "target_value"
+    case sourceDocument = "source_document"
+    case sourceDate = "source_date"
 
     /// True for personal data: values of these fields are masked in reject reports.
     public var isPersonal: Bool {
@@ -165,6 +169,7 @@ extension ExportKind {
         case .frdo: return ContractTables.frdoFields
         case .requests: return ContractTables.requestFields
         case .measures: return ContractTables.measureFields
+        case .targets: return ContractTables.targetFields
         }
     }
 
@@ -311,5 +316,16 @@ enum ContractTables {
                         required: true, .text),
         FieldDefinition(.measureDate, aliases: ["дата решения", "дата принятия меры", "дата"], required: true, .date),
         FieldDefinition(.responsibleRole, aliases: ["ответственный", "ответственный (роль)"], .text),
+    ]
+
+    /// Targets of the municipal or regional programme (issue 13 §1): one row per indicator,
+    /// academic year and level (the city, or a school by its code).
+    static let targetFields: [FieldDefinition] = [
+        FieldDefinition(.indicator, aliases: ["показатель", "код показателя"], required: true, .text),
+        FieldDefinition(.academicYear, aliases: ["учебный год"], required: true, .academicYear),
+        FieldDefinition(.level, aliases: ["уровень", "город или код ОО"], required: true, .text),
+        FieldDefinition(.targetValue, aliases: ["целевое значение", "цель"], required: true, .text),
+        FieldDefinition(.sourceDocument, aliases: ["документ", "документ-основание"], required: true, .text),
+        FieldDefinition(.sourceDate, aliases: ["дата документа"], .date),
     ]
 }

@@ -11,6 +11,7 @@ enum Vocabulary {
         case .frdo: return frdoHeaders
         case .requests: return requestHeaders
         case .measures: return measureHeaders
+        case .targets: return targetHeaders
         }
     }
 
@@ -20,6 +21,7 @@ enum Vocabulary {
     private static let frdoHeaders = makeHeaders(.frdo)
     private static let requestHeaders = makeHeaders(.requests)
     private static let measureHeaders = makeHeaders(.measures)
+    private static let targetHeaders = makeHeaders(.targets)
 
     private static func makeHeaders(_ kind: ExportKind) -> [String: ContractField] {
         var table: [String: ContractField] = [:]

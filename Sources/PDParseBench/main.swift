@@ -98,6 +98,12 @@ func validate(_ path: String, _ format: CSVFormat) throws -> Int {
             rows += 1
             if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
         }
+    case .targets:
+        var validator = TargetValidator(header: header, knownSchools: schools, knownIndicators: [:])
+        while try reader.next() {
+            rows += 1
+            if validator.validate(reader.record.strings(), line: reader.record.line).record != nil { accepted += 1 }
+        }
     }
     if accepted < rows { FileHandle.standardError.write(Data("note: \(rows - accepted) rows rejected in \(path)\n".utf8)) }
     return rows

@@ -72,6 +72,8 @@ public enum ReportCatalogue {
         "mark": Caption(ru: "Оценка", en: "Mark"),
         "rank_base": Caption(ru: "Место (база)", en: "Rank (base)"),
         "rank_target": Caption(ru: "Место (цель)", en: "Rank (target)"),
+        "goal_value": Caption(ru: "Цель программы", en: "Programme target"),
+        "goal_gap": Caption(ru: "Отставание от цели", en: "Gap to target"),
         "parameters": Caption(ru: "Параметры", en: "Parameters"),
         "report": Caption(ru: "Отчёт", en: "Report"),
         "subject": Caption(ru: "Предмет", en: "Subject"),

@@ -84,7 +84,18 @@ public struct ReportPresentation: Sendable {
     /// the table. `city`, the city's trend, is drawn too when it has the same years.
     public func trendHTML(_ trend: ResultTable, city: ResultTable?, indicatorID: String, isPercent: Bool, higherIsBetter: Bool = true) -> String {
         var table = trend
-        if let city, city.columns.map(\.name) == table.columns.map(\.name) { table.rows = city.rows + table.rows }
+        if let city, city.columns.map(\.name) == table.columns.map(\.name) {
+            table.rows = city.rows + table.rows
+        } else if let city {
+            // The same years, but not the same target columns (the schools have targets the city
+            // has not, or the other way round): the city's row laid out in the table's columns.
+            let positions = table.columns.map { column in city.columns.firstIndex { $0.name == column.name } }
+            let years = table.columns.indices.filter { AcademicYear.parse(table.columns[$0].name) != nil }
+            if years.allSatisfy({ positions[$0] != nil }) {
+                let cityRows = city.rows.indices.map { row in positions.map { $0.flatMap { city.cell(row: row, column: $0) } } }
+                table.rows = cityRows + table.rows
+            }
+        }
         return ReportHTML.trend(table, indicatorID: indicatorID, isPercent: isPercent, language: language, higherIsBetter: higherIsBetter)
     }
 
@@ -93,7 +104,8 @@ public struct ReportPresentation: Sendable {
     public static func pivotTrend(_ long: ResultTable, indicator: IndicatorInfo, language: ReportLanguage) -> ResultTable {
         let column = { (name: String) in long.columns.firstIndex { $0.name == name } }
         let code = column("school_code"), name = column("school_name"), year = column("academic_year"),
-            start = column("year_start"), value = column("value"), denominator = column("denominator")
+            start = column("year_start"), value = column("value"), denominator = column("denominator"),
+            goal = column("goal_value"), goalSource = column("goal_source")
         func cell(_ row: Int, _ index: Int?) -> String? { index.flatMap { long.cell(row: row, column: $0) } }
 
         var years: [(start: Int, label: String)] = []
@@ -101,6 +113,8 @@ public struct ReportPresentation: Sendable {
         var names: [String?: String?] = [:]
         var grid: [String?: [String: String?]] = [:]
         var smallYears: [String?: [String]] = [:]
+        var goals: [String?: [String: String]] = [:]
+        var goalSources: [String: [String]] = [:]
         for row in long.rows.indices {
             guard let label = cell(row, year) else { continue }
             let yearStart = cell(row, start).flatMap { Int($0) } ?? 0
@@ -108,6 +122,12 @@ public struct ReportPresentation: Sendable {
             let school = cell(row, code)
             if grid[school] == nil { order.append(school); names[school] = cell(row, name); grid[school] = [:] }
             grid[school]?[label] = cell(row, value)
+            if let target = cell(row, goal) {
+                goals[school, default: [:]][label] = target
+                if let source = cell(row, goalSource), !(goalSources[label] ?? []).contains(source) {
+                    goalSources[label, default: []].append(source)
+                }
+            }
             if let den = cell(row, denominator).flatMap({ Int($0) }), SmallDenominator.isSmall(den) {
                 smallYears[school, default: []].append(label)
             }
@@ -125,6 +145,18 @@ public struct ReportPresentation: Sendable {
                                     unit: indicator.unit == .percent ? .points : .hours))
         columns.append(ResultColumn(name: "mark", caption: ReportCatalogue.text("mark", in: language)))
         columns.append(ResultColumn(name: "caveat", caption: language == .ru ? "Оговорка" : "Caveat"))
+        // The programme's target of the last year and the gap to it, when any row has one.
+        let lastLabel = years.last?.label
+        let hasGoals = lastLabel.map { label in goals.values.contains { $0[label] != nil } } ?? false
+        if hasGoals, let lastLabel {
+            columns.append(ResultColumn(name: "goal_value", type: .decimal,
+                                        caption: ReportCatalogue.text("goal_value", in: language) + ", " + lastLabel,
+                                        unit: valueUnit))
+            columns.append(ResultColumn(name: "goal_gap", type: .decimal,
+                                        caption: ReportCatalogue.text("goal_gap", in: language)
+                                            + ", " + ReportCatalogue.text(indicator.unit == .percent ? "unit.pp" : "unit.hours", in: language),
+                                        unit: indicator.unit == .percent ? .points : .hours))
+        }
 
         let cityName = ReportCatalogue.text("city", in: language)
         let rows: [[String?]] = order.map { school in
@@ -133,7 +165,12 @@ public struct ReportPresentation: Sendable {
             let mark = ChangeMark.mark(change: change, direction: indicator.direction, language: language)
             let displayName: String? = school == nil ? cityName : (names[school] ?? nil)
             let caveat = smallYears[school].map { SmallDenominator.caveat(years: $0) }
-            return [school, displayName] + cells + [change, mark, caveat]
+            var row = [school, displayName] + cells + [change, mark, caveat]
+            if hasGoals, let lastLabel {
+                let target = goals[school]?[lastLabel]
+                row += [target, target.flatMap { ChangeMark.difference(grid[school]?[lastLabel] ?? nil, $0) }]
+            }
+            return row
         }
         let unit = ReportCatalogue.text("unit." + indicator.unit.rawValue, in: language)
         var notes: [String] = []
@@ -144,6 +181,12 @@ public struct ReportPresentation: Sendable {
                 : "Change: \(last) against \(previous); \(indicator.direction == .higher ? "higher" : "lower") is better.")
         }
         if !smallYears.isEmpty { notes.append(SmallDenominator.note(language)) }
+        if hasGoals, let lastLabel {
+            let sources = (goalSources[lastLabel] ?? []).joined(separator: "; ")
+            notes.append(language == .ru
+                ? "Цель на \(lastLabel) — цель ОО, если она установлена, иначе цель города; отставание = значение − цель. Основание: \(sources)."
+                : "Target for \(lastLabel): the school's own when set, else the city's; gap = value − target. Source: \(sources).")
+        }
         return ResultTable(
             title: ReportCatalogue.text("title.trend", in: language) + ": " + indicator.name(in: language) + ", " + unit,
             columns: columns, rows: rows, notes: notes)
@@ -154,7 +197,18 @@ public struct ReportPresentation: Sendable {
     /// The rows of `sql/reports/compare.sql` with a change mark in place of the direction,
     /// the city named, the years as captions and the small-denominator note.
     public func compare(_ table: ResultTable, base: String, target: String, catalogue: IndicatorCatalogue) -> ResultTable {
-        var table = table.measuring(["base_value": .indicatorValue, "target_value": .indicatorValue, "change": .indicatorChange])
+        var table = table
+        // The programme's targets (goal_value, goal_gap) are shown only when some row has one.
+        let goalColumns = table.columns.indices.filter { ["goal_value", "goal_gap"].contains(table.columns[$0].name) }
+        if let goal = table.columns.firstIndex(where: { $0.name == "goal_value" }),
+           !table.rows.indices.contains(where: { table.cell(row: $0, column: goal) != nil }) {
+            for index in goalColumns.reversed() {
+                table.columns.remove(at: index)
+                for row in table.rows.indices where index < table.rows[row].count { table.rows[row].remove(at: index) }
+            }
+        }
+        table = table.measuring(["base_value": .indicatorValue, "target_value": .indicatorValue, "change": .indicatorChange,
+                                 "goal_value": .indicatorValue, "goal_gap": .indicatorChange])
         table.rowUnits = table.indicatorUnits(catalogue)
         let change = table.columns.firstIndex { $0.name == "change" }
         let indicator = table.columns.firstIndex { $0.name == "indicator" }
@@ -193,6 +247,7 @@ public struct ReportPresentation: Sendable {
             switch table.columns[index].name {
             case "base_value": table.columns[index].caption = baseLabel
             case "target_value": table.columns[index].caption = targetLabel
+            case "goal_value": table.columns[index].caption = ReportCatalogue.text("goal_value", in: language) + ", " + targetLabel
             default: break
             }
         }

@@ -22,6 +22,7 @@ public struct SampleCity: Sendable {
     /// The file name for a kind of file and academic year (`schools.csv`, `survey_2021-2022.csv`,
     /// `frdo_2021-2022.xlsx`).
     public static func fileName(_ kind: SampleFileKind, year: AcademicYear?, format: SampleFormat = .csv) -> String {
+        if kind == .targets { return "targets.\(format.fileExtension)" }
         guard kind != .schools, let year else { return "schools.\(format.fileExtension)" }
         return "\(kind.rawValue)_\(year).\(format.fileExtension)"
     }
@@ -55,6 +56,7 @@ public struct SampleCity: Sendable {
             addressed = completedFocus
         }
         if options.formSurvey { try FormSurveyExport.writeMapping(to: directory) }
+        if options.targets { files.append(try writeTargets(city, to: directory)) }
         return SampleSummary(directory: directory, files: files)
     }
 
@@ -105,6 +107,25 @@ public struct SampleCity: Sendable {
         return summary(output, kind: .schools, year: nil, bad: [:])
     }
 
+    /// The programme's targets (`SampleTargets`) for every year of the city.
+    private func writeTargets(_ city: CityModel, to directory: String) throws(SampleError) -> SampleFileSummary {
+        let output = try open(.targets, year: nil, in: directory)
+        for row in SampleTargets.rows(years: options.years, schoolCodes: city.schools.map(\.code), messy: options.messy) {
+            try output.writeRow(row)
+        }
+        try output.finish()
+        return summary(output, kind: .targets, year: nil, bad: [:])
+    }
+
+    /// With `--gaps`, in the last year: whether the census leaves out this staff member (every
+    /// other teacher of the second school; every teacher of the third), and whether the
+    /// enrolments do (the third school's).
+    private func leftOut(schoolIndex: Int, positionInSchool: Int, yearIndex: Int, census: Bool) -> Bool {
+        guard options.gaps, yearIndex == options.years.count - 1 else { return false }
+        if schoolIndex == SampleTargets.silentSchoolIndex { return true }
+        return census && schoolIndex == SampleTargets.halvedSchoolIndex && positionInSchool % 2 == 1
+    }
+
     /// Writes the census of `year`; returns the deficits each staff member's row shows.
     private func writeSurvey(_ city: CityModel, year: AcademicYear, yearIndex: Int, to directory: String,
                              form: inout FormSurveyExport?) throws(SampleError) -> (SampleFileSummary, [DeficitSet]) {
@@ -118,6 +139,7 @@ public struct SampleCity: Sendable {
         let trend = CensusRow.trend(year)
         var shown: [DeficitSet] = []
         shown.reserveCapacity(city.staff.count)
+        var positions: [Int: Int] = [:]
         for (index, teacher) in city.staff.enumerated() {
             var random = SampleRandom(seed: options.seed, stream: CityModel.Stream.census.rawValue,
                                       UInt64(teacher.serial), UInt64(yearIndex))
@@ -125,6 +147,9 @@ public struct SampleCity: Sendable {
             let post = city.post(of: teacher)
             let row = CensusRow(teacher: teacher, post: post, school: school, trend: trend, random: &random)
             shown.append(row.deficits)
+            let position = positions[teacher.schoolIndex, default: 0]
+            positions[teacher.schoolIndex] = position + 1
+            if leftOut(schoolIndex: teacher.schoolIndex, positionInSchool: position, yearIndex: yearIndex, census: true) { continue }
             form?.add(row, teacher: teacher, post: post, school: school)
             let fields = row.fields(year: year, teacher: teacher, post: post, school: school, style: &style)
             try output.writeRow(fields)
@@ -193,6 +218,7 @@ public struct SampleCity: Sendable {
                     let registration = SNILS.padded(year.start % 100, width: 2) + "-" + SNILS.padded(register.rows + 1, width: 6)
                     try register.writeCells(FRDORegister.row(enrolment, teacher: teacher, registration: registration))
                 }
+                if leftOut(schoolIndex: teacher.schoolIndex, positionInSchool: 0, yearIndex: yearIndex, census: false) { continue }
                 let fields = enrolment.fields(year: year, teacher: teacher, post: post, school: school, style: &style)
                 try output.writeRow(fields)
                 if let requests, enrolment.requestedBySchool { try requests.writeRow(CycleFiles.namedRequest(fields)) }

@@ -7,6 +7,8 @@ public enum SampleFileKind: String, CaseIterable, Sendable {
     case requests
     /// The measures taken on the year's recommendations (`--measures`).
     case measures
+    /// The programme's indicator targets for the sample's years (`SampleTargets`, `--targets`).
+    case targets
 }
 
 /// One column of a sample file: its canonical English header (clean files), the Russian
@@ -112,6 +114,7 @@ public enum SampleHeaders {
         case .frdo: FRDORegister.header.map { SampleColumn($0, $0) }
         case .requests: requests
         case .measures: measures
+        case .targets: SampleTargets.columns
         }
     }
 

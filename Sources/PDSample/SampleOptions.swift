@@ -30,6 +30,14 @@ public struct SampleOptions: Sendable, Equatable {
     /// Also write the measures taken on each year's recommendations but the last
     /// (`measures_<year>`, `--measures`): a quarter of the schools and the city (`CycleFiles`).
     public var measures = false
+    /// Also write the programme's indicator targets for the sample's years (`targets.csv`,
+    /// `--targets`; `SampleTargets`).
+    public var targets = false
+    /// Make the reporting incomplete on purpose in the last year (`--gaps`; needs two years and
+    /// three schools): the census of the directory's second school lists every other teacher
+    /// only (a partial export: half the rows of the year before), and the third school sends
+    /// neither its census nor its enrolments. `pdmon report submissions` finds both.
+    public var gaps = false
 
     public static let defaultYears: [AcademicYear] = (2019...2023).map(AcademicYear.init(start:))
 
@@ -77,6 +85,10 @@ public struct SampleOptions: Sendable, Equatable {
         guard years == years.sorted(), Set(years).count == years.count else {
             throw .invalidOption(name: "--years", value: years.map(\.description).joined(separator: ","),
                                  reason: "годы должны идти по возрастанию без повторов / years must be ascending without repeats")
+        }
+        if gaps, years.count < 2 || schools < 3 {
+            throw .invalidOption(name: "--gaps", value: "\(years.count) years, \(schools) schools",
+                                 reason: "нужно не меньше двух учебных лет и трёх школ / needs at least two academic years and three schools")
         }
         guard enrolmentsPerTeacher.isFinite, SampleOptions.enrolmentsPerTeacherRange.contains(enrolmentsPerTeacher) else {
             throw .invalidOption(name: "--enrolments-per-teacher", value: "\(enrolmentsPerTeacher)",

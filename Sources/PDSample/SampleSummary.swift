@@ -22,7 +22,7 @@ public enum BadRowKind: String, CaseIterable, Sendable {
         case .schools: []
         case .enrolments: [.impossibleDate, .unknownSchoolCode, .endBeforeStart, .unknownStatus, .duplicateRow]
         case .survey: [.teacherListedTwice, .unknownSchoolCode]
-        case .frdo, .requests, .measures: []
+        case .frdo, .requests, .measures, .targets: []
         }
     }
 }

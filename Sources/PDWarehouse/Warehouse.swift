@@ -291,6 +291,21 @@ public final class Warehouse {
         }
     }
 
+    /// The warning `etl run` prints at its end (issue 13 §4): for the latest academic year of
+    /// `mart.submission`, the schools that sent no census or no enrolments and those whose rows
+    /// fell by more than `dropThreshold` (0..1) against the year before, counted in `language`
+    /// (`SubmissionsReport.warning`); nil when every expected export arrived.
+    public func submissionWarning(dropThreshold: Double = 0.3, language: ReportLanguage) throws -> String? {
+        try reading { connection in
+            let rows = try connection.execute(try sql.statement("etl/submission_gaps.sql"), [String(dropThreshold)]).rows
+            let gaps = rows.compactMap { row -> (year: String, kind: String, status: String, school: String)? in
+                guard let year = row[0], let kind = row[1], let status = row[2], let school = row[3] else { return nil }
+                return (year, kind, status, school)
+            }
+            return SubmissionsReport(language: language).warning(gaps, threshold: dropThreshold)
+        }
+    }
+
     // MARK: - Reports
 
     /// `report list|indicators|trend|compare|run`: one table of the mart, read in a `read only`
@@ -316,6 +331,8 @@ public final class Warehouse {
             return try reports.compare(base: base, target: target, indicators: indicators, schools: schools)
         case .file(let nameOrPath, let assignments):
             return try reports.run(nameOrPath, assignments: assignments)
+        case .submissions(let year, let dropThreshold, let schools):
+            return try reports.submissions(year: year, dropThreshold: dropThreshold, schools: schools)
         }
     }
 
@@ -467,6 +484,8 @@ public enum ReportRequest: Sendable {
     case compare(base: String, target: String, indicators: [String], schools: [String])
     /// A report file of `sql/reports/` by name, or a path, with `name=value` parameters.
     case file(String, assignments: [String])
+    /// Who has reported in an academic year; a drop in rows beyond `dropThreshold` (0..1) is flagged.
+    case submissions(year: String, dropThreshold: Double, schools: [String])
 }
 
 /// What `db status` shows.

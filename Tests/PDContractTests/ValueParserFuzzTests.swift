@@ -74,6 +74,9 @@ import PDSample
             let aims = MeasureAims(indicators: ["pd_coverage_3y"], rules: ["R10": "pd_coverage_3y", "R11": nil])
             var validator = MeasureValidator(header: header, knownSchools: schools, aims: aims, years: YearSources())
             for (line, fields) in rows { _ = validator.validate(fields, line: line) }
+        case .targets:
+            var validator = TargetValidator(header: header, knownSchools: schools, knownIndicators: ["pd_coverage": true, "avg_pd_hours": false])
+            for (line, fields) in rows { _ = validator.validate(fields, line: line) }
         }
     }
 }

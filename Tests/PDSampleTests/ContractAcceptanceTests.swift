@@ -98,6 +98,15 @@ import Testing
                     case let .rejected(issues): rejected[issues[0].reason, default: 0] += 1
                     }
                 }
+            case .targets:
+                var validator = TargetValidator(header: header, knownSchools: KnownSchools(codes),
+                                                knownIndicators: SampleTargets.indicators)
+                for (offset, fields) in records.dropFirst().enumerated() {
+                    switch validator.validate(fields, line: offset + 2) {
+                    case .accepted: accepted += 1
+                    case let .rejected(issues): rejected[issues[0].reason, default: 0] += 1
+                    }
+                }
             }
             var expected: [RejectReason: Int] = [:]
             for bad in file.badRows { expected[ContractAcceptanceTests.expectedReason[bad.kind]!, default: 0] += bad.count }

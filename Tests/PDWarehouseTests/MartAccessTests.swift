@@ -9,7 +9,7 @@ struct MartAccessTests {
     static let views = ["indicator", "teacher_year", "course_enrolment", "school_year_indicator", "city_year_indicator",
                         "deficit_area", "plan_teacher_year", "reader_scope", "data_as_of", "recommendation_indicator",
                         "recommendation_rule", "recommendation_theme", "request_reconciliation", "plan_order_issued", "measure",
-                        "indicator_version"]
+                        "indicator_version", "indicator_target", "submission"]
 
     /// A request, an issued plan row and a measure of the worked example (which has none), so
     /// that the views of the management cycle have rows to show.
@@ -38,6 +38,11 @@ struct MartAccessTests {
         try Self.addCycleRows(f.connection)
         // The role sees the rows of the schools granted to it (dw.school_access): here every school.
         try f.connection.execute("insert into dw.school_access (role_name, school_code) values ('pdmon_reader', null)")
+        // A target of the programme, so that mart.indicator_target has a row to show.
+        try f.connection.execute("""
+            insert into dw.fact_indicator_target (indicator_id, academic_year_key, school_code, target_value, source_document, batch_key)
+            values ('pd_coverage_3y', 2023, null, 100, 'Федеральный закон № 273-ФЗ', 0)
+            """)
         try f.connection.run("set role pdmon_reader")
         for view in Self.views {
             let rows = try f.connection.execute(try Self.countAll(f.connection, "mart", view)).scalarInt ?? 0

@@ -14,7 +14,7 @@ import PDReport
 @Suite(.enabled(if: TestDatabase.isConfigured, "needs PDMON_TEST_DATABASE_URL: run scripts/test"))
 struct SchoolAccessTests {
     /// The mart views with a school_code column, and those without.
-    static let schoolViews = ["school_year_indicator", "teacher_year", "course_enrolment", "plan_teacher_year"]
+    static let schoolViews = ["school_year_indicator", "teacher_year", "course_enrolment", "plan_teacher_year", "submission"]
     static let otherViews = ["city_year_indicator", "indicator", "deficit_area", "recommendation_rule",
                              "recommendation_theme", "recommendation_indicator"]
 
@@ -69,6 +69,35 @@ struct SchoolAccessTests {
         }
         let scope = try connection.execute("select role_name, reads_every_school, school_codes::text from mart.reader_scope")
         #expect(scope.rows == [[login.name, "f", "{S01}"]])
+    }
+
+    /// mart.indicator_target (issue 13 §1): a login granted one school reads the city's targets
+    /// and that school's own, never another school's; a login with no grant reads none.
+    @Test func targetsAreRestrictedPerSchoolAndTheCitysAreSharedWithEveryGrant() throws {
+        let f = try Self.example()
+        try f.connection.execute("""
+            insert into dw.fact_indicator_target (indicator_id, academic_year_key, school_code, target_value, source_document, batch_key)
+            values ('pd_coverage_3y', 2023, null, 100, 'Федеральный закон № 273-ФЗ', 0),
+                   ('pd_coverage', 2023, 'S01', 80, 'Приказ № 1', 0),
+                   ('pd_coverage', 2023, 'S02', 70, 'Приказ № 2', 0)
+            """)
+        let login = try TestLogin(f.database, roles: ["pdmon_reader"])
+        let nobody = try TestLogin(f.database, roles: ["pdmon_reader"])
+        let owner = try Self.owner(f)
+        defer { owner.close() }
+        _ = try owner.grantAccess(role: login.name, schools: ["S01"], everySchool: false, language: .en)
+        let connection = try login.connect()
+        defer { connection.close() }
+        let levels = try connection.execute(
+            "select level, coalesce(school_code, '-'), target_value::text from mart.indicator_target order by level, school_code").rows
+        #expect(levels == [["city", "-", "100.0"], ["school", "S01", "80.0"]])
+        #expect(try Self.count(f.connection, "indicator_target") == 3)
+        // The completeness view: only the granted school's rows.
+        #expect(try Self.schools(connection, "submission") == ["S01"])
+        let none = try nobody.connect()
+        defer { none.close() }
+        #expect(try Self.count(none, "indicator_target") == 0)
+        #expect(try Self.count(none, "submission") == 0)
     }
 
     @Test func thereIsNoWayAroundTheViews() throws {

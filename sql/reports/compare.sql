@@ -10,6 +10,8 @@
 -- change them. change = target_value - base_value (percentage points for
 -- percent indicators, hours for hours). caveat is 'n<10' when either year's
 -- denominator is under 10: such a percentage swings with one teacher.
+-- goal_value: the target (mart.indicator_target) set for the target year, the school's own,
+-- else the city's; goal_gap = target_value - goal_value (null without one).
 with schools as (
     select distinct school_code, school_name
     from mart.school_year_indicator
@@ -46,6 +48,11 @@ city as (
     left join mart.city_year_indicator as t on t.indicator_id = i.indicator_id and t.academic_year = $2::text
     where b.indicator_id is not null or t.indicator_id is not null
 ),
+targets as (
+    select indicator_id, school_code, target_value
+    from mart.indicator_target
+    where academic_year = $2::text
+),
 r as (
     select indicator_id as indicator, sort_order, 0 as is_city, school_code, school_name,
            base_value, target_value, target_value - base_value as change,
@@ -60,7 +67,11 @@ r as (
 )
 select r.indicator, r.school_code, r.school_name, r.base_value, r.target_value, r.change,
        r.rank_base, r.rank_target, r.direction,
-       case when r.base_denominator between 1 and 9 or r.target_denominator between 1 and 9 then 'n<10' end as caveat
+       case when r.base_denominator between 1 and 9 or r.target_denominator between 1 and 9 then 'n<10' end as caveat,
+       coalesce(ts.target_value, tc.target_value) as goal_value,
+       r.target_value - coalesce(ts.target_value, tc.target_value) as goal_gap
 from r
+left join targets as ts on ts.indicator_id = r.indicator and ts.school_code = r.school_code
+left join targets as tc on tc.indicator_id = r.indicator and tc.school_code is null
 where ($3::text[] is null or r.indicator = any($3::text[]))
 order by r.sort_order, r.is_city, r.school_code

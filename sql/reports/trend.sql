@@ -8,6 +8,9 @@
 --
 -- Long form: one row per school (or the city) and year. `pdmon report trend`
 -- pivots it to one column per year with the change over the last two years.
+-- goal_value: the year's target (mart.indicator_target) of the school, else of the city;
+-- null when none; goal_gap = value - goal_value (negative: short of the target for a
+-- higher-is-better indicator). goal_source names its document and date.
 with v as (
     select indicator_id, school_code, school_name, academic_year, year_start,
            numerator, denominator, value, unit, direction
@@ -18,6 +21,12 @@ with v as (
            numerator, denominator, value, unit, direction
     from mart.city_year_indicator
     where $4::text = 'city'
+),
+t as (
+    select indicator_id, year_start, school_code, target_value,
+           source_document || coalesce(' (' || to_char(source_date, 'DD.MM.YYYY') || ')', '') as target_source
+    from mart.indicator_target
+    where indicator_id = $1::text
 )
 select v.indicator_id as indicator,
        v.school_code,
@@ -28,8 +37,13 @@ select v.indicator_id as indicator,
        v.denominator,
        v.value,
        v.unit,
-       v.direction
+       v.direction,
+       coalesce(ts.target_value, tc.target_value) as goal_value,
+       v.value - coalesce(ts.target_value, tc.target_value) as goal_gap,
+       case when ts.target_value is not null then ts.target_source else tc.target_source end as goal_source
 from v
+left join t as ts on ts.year_start = v.year_start and ts.school_code = v.school_code
+left join t as tc on tc.year_start = v.year_start and tc.school_code is null
 where v.indicator_id = $1::text
   and ($2::text is null or v.year_start >= split_part($2::text, '-', 1)::integer)
   and ($3::text is null or v.year_start <= split_part($3::text, '-', 1)::integer)

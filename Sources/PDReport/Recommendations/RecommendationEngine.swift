@@ -109,14 +109,23 @@ public struct RecommendationSubject: Sendable {
     public var current: [String: IndicatorFigure]
     public var previous: [String: IndicatorFigure]
     public var city: [String: IndicatorFigure]
+    /// The programme's targets of the year (the school's own, else the city's), by indicator: a
+    /// condition on an indicator's value uses its target as the threshold instead of the rule's.
+    public var targets: [String: IndicatorTarget]
+    /// Indicators that have targets in some year or level: a recommendation on one of them says
+    /// that it used the rule's fixed threshold when this year has none.
+    public var targetedIndicators: Set<String>
 
     public init(schoolCode: String?, name: String, current: [String: IndicatorFigure],
-                previous: [String: IndicatorFigure], city: [String: IndicatorFigure]) {
+                previous: [String: IndicatorFigure], city: [String: IndicatorFigure],
+                targets: [String: IndicatorTarget] = [:], targetedIndicators: Set<String> = []) {
         self.schoolCode = schoolCode
         self.name = name
         self.current = current
         self.previous = previous
         self.city = city
+        self.targets = targets
+        self.targetedIndicators = targetedIndicators
     }
 
     public var isSchool: Bool { schoolCode != nil }
@@ -298,11 +307,40 @@ public struct RecommendationEngine: Sendable {
         }
     }
 
+    /// The threshold a condition is checked against: the programme's target of the subject's
+    /// year for a condition on the indicator's value (issue 13 §1), else the rule's own.
+    static func threshold(_ condition: RuleCondition, indicator: String, subject: RecommendationSubject) -> OneDecimal {
+        guard condition.measure == .value, let target = subject.targets[indicator] else { return condition.threshold }
+        return target.value
+    }
+
     private func holds(_ condition: RuleCondition, indicator: String, subject: RecommendationSubject, minDenominator: Int) -> (Bool, OneDecimal?) {
         guard let measured = measure(condition.measure, indicator: indicator, subject: subject, minDenominator: minDenominator) else {
             return (false, nil)
         }
-        return (condition.comparison.holds(measured, condition.threshold), measured)
+        return (condition.comparison.holds(measured, Self.threshold(condition, indicator: indicator, subject: subject)), measured)
+    }
+
+    /// The sentence that says which threshold a value condition used: the programme's target
+    /// (with its document) or, for an indicator that has targets elsewhere, the rule's fixed
+    /// one; nil for other conditions and for indicators without any target.
+    static func thresholdSource(_ condition: RuleCondition, indicator: String, subject: RecommendationSubject,
+                                unit: String, language: ReportLanguage) -> String? {
+        guard condition.measure == .value else { return nil }
+        if let target = subject.targets[indicator] {
+            let value = target.value.compactText(in: language) + unit
+            let whose = target.isSchoolTarget
+                ? (language == .ru ? "цель ОО" : "the school's target")
+                : (language == .ru ? "цель программы" : "the programme target")
+            return language == .ru
+                ? "Порог — \(whose): \(value) (основание: \(target.source))."
+                : "Threshold: \(whose) of \(value) (source: \(target.source))."
+        }
+        guard subject.targetedIndicators.contains(indicator) else { return nil }
+        let value = condition.threshold.compactText(in: language) + unit
+        return language == .ru
+            ? "Порог — фиксированный порог правила: \(value) (цели на этот год нет)."
+            : "Threshold: the rule's fixed threshold of \(value) (no target for this year)."
     }
 
     private func fire(_ rule: RecommendationRule, first indicator: String, subject: RecommendationSubject) -> Recommendation? {
@@ -325,11 +363,13 @@ public struct RecommendationEngine: Sendable {
         var held: [HeldCondition] = []
         if firstHolds, let firstMeasured {
             held.append(HeldCondition(ruleID: rule.id, indicator: indicator, measure: rule.condition.measure,
-                                      comparison: rule.condition.comparison, threshold: rule.condition.threshold, measured: firstMeasured))
+                                      comparison: rule.condition.comparison,
+                                      threshold: Self.threshold(rule.condition, indicator: indicator, subject: subject), measured: firstMeasured))
         }
         if secondHolds, let second = rule.second, let secondIndicator, let secondMeasured {
             held.append(HeldCondition(ruleID: rule.id, indicator: secondIndicator, measure: second.measure,
-                                      comparison: second.comparison, threshold: second.threshold, measured: secondMeasured))
+                                      comparison: second.comparison,
+                                      threshold: Self.threshold(second, indicator: secondIndicator, subject: subject), measured: secondMeasured))
         }
         let key = held.first?.indicator ?? indicator
 
@@ -341,7 +381,7 @@ public struct RecommendationEngine: Sendable {
                 "indicator": meta(indicator)?.name(in: language) ?? indicator,
                 "school": subject.name,
                 "year": yearLabel,
-                "threshold": rule.condition.threshold.compactText(in: language),
+                "threshold": Self.threshold(rule.condition, indicator: indicator, subject: subject).compactText(in: language),
             ]
             values.merge(Self.placeholders(evidence, prefix: "", language: language)) { a, _ in a }
             let measured = firstMeasured
@@ -351,10 +391,15 @@ public struct RecommendationEngine: Sendable {
             values["gap"] = Self.text(rule.condition.measure == .gapToCity ? measured : gap, language)
             if let second = rule.second, let secondIndicator, let secondEvidence {
                 values["second_indicator"] = meta(secondIndicator)?.name(in: language) ?? secondIndicator
-                values["second_threshold"] = second.threshold.compactText(in: language)
+                values["second_threshold"] = Self.threshold(second, indicator: secondIndicator, subject: subject).compactText(in: language)
                 values.merge(Self.placeholders(secondEvidence, prefix: "second_", language: language)) { a, _ in a }
             }
-            texts[language] = RuleTemplate.fill(rule.template(in: language), values, language: language)
+            var text = RuleTemplate.fill(rule.template(in: language), values, language: language)
+            let unit = meta(indicator)?.isPercent ?? true ? (language == .ru ? " %" : "%") : (language == .ru ? " ч" : " h")
+            if let source = Self.thresholdSource(rule.condition, indicator: indicator, subject: subject, unit: unit, language: language) {
+                text += " " + source
+            }
+            texts[language] = text
         }
         var recommendation = Recommendation(
             ruleID: rule.id, priority: rule.priority, schoolCode: subject.schoolCode, subjectName: subject.name,

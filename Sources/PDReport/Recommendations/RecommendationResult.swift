@@ -29,9 +29,11 @@ public struct RecommendationResult: Sendable {
         let ranking = RecommendationRanking(indicators: indicators)
         let city = history.figures(school: nil, year: year)
         let cityName = ReportCatalogue.text("city", in: language)
+        let targeted = history.indicatorsWithTargets
         func section(_ code: String?, _ name: String, current: [String: IndicatorFigure], previous: [String: IndicatorFigure]) -> RecommendationSection {
             let ranked = ranking.rank(engine.evaluate(RecommendationSubject(
-                schoolCode: code, name: name, current: current, previous: previous, city: city)))
+                schoolCode: code, name: name, current: current, previous: previous, city: city,
+                targets: history.targets(school: code, year: year), targetedIndicators: targeted)))
             return RecommendationSection(schoolCode: code, name: name, recommendations: ranked, shown: top > 0 ? top : nil)
         }
         var sections = [section(nil, cityName, current: city, previous: history.figures(school: nil, year: year - 1))]

@@ -92,6 +92,8 @@ final class DimensionKeys {
     private(set) var deficitAreas: [String: Int] = [:]
     /// The indicators and recommendation rules a measure may answer (`load/dimensions/measure_aims.sql`).
     private(set) var measureAims = MeasureAims(indicators: [], rules: [:])
+    /// The catalogued indicators: id → whether its unit is percent (a targets row names one).
+    private(set) var indicators: [String: Bool] = [:]
     private(set) var newTeachers: [(key: Int, pseudonym: String)] = []
     private(set) var newCourses: [(key: Int, member: CourseMember)] = []
     private var teacherKeys: KeyAllocator?
@@ -112,6 +114,9 @@ final class DimensionKeys {
             if row[0] == "rule" { rules[code] = .some(row[2]) } else { indicators.insert(code) }
         }
         measureAims = MeasureAims(indicators: indicators, rules: rules)
+        for row in try connection.execute(try sql.statement("load/dimensions/indicators.sql")).rows {
+            if let id = row[0] { self.indicators[id] = row[1] == "percent" }
+        }
     }
 
     /// Reads teachers and courses too, and opens key allocation for new members.

@@ -22,6 +22,16 @@ extension IndicatorHistory {
             }
         }
         history.years = labels.keys.sorted().map { ($0, labels[$0] ?? String($0)) }
+        for row in try connection.execute(try sql.statement("recommend/indicator_targets.sql"), [String(lastYear)]).rows {
+            guard let indicator = row[0], let start = row[1].flatMap({ Int($0) }),
+                  let value = row[3].flatMap(OneDecimal.init), let source = row[4] else { continue }
+            if let school = row[2] {
+                history.schoolTargets[school, default: [:]][indicator, default: [:]][start]
+                    = IndicatorTarget(value: value, source: source, isSchoolTarget: true)
+            } else {
+                history.cityTargets[indicator, default: [:]][start] = IndicatorTarget(value: value, source: source)
+            }
+        }
         return history
     }
 }

@@ -114,6 +114,21 @@ public struct StandardReports {
         return presentation.compare(table, base: base, target: target, catalogue: catalogue)
     }
 
+    // MARK: - submissions
+
+    /// Who has reported in `year` (`sql/reports/submissions.sql` over `mart.submission`): one
+    /// row per school of the directory and expected kind (survey, enrolments) with its status
+    /// (missing, drop — rows down by more than `dropThreshold`, a share 0..1, against the year
+    /// before — or received), when, rows, the rejected share and the previous year's rows.
+    public func submissions(year: String, dropThreshold: Double = 0.3, schools: [String] = []) throws -> ResultTable {
+        try choices.checkYears([year], option: "--year")
+        try choices.checkSchools(schools, year: nil, option: "--school")
+        var values: [String: [String]] = ["year": [year], "drop_threshold": [String(dropThreshold)]]
+        if !schools.isEmpty { values["school"] = schools }
+        let table = try ReportRunner(connection: connection).run(try library.report("submissions"), values: values)
+        return SubmissionsReport(language: language).table(table, year: year, threshold: dropThreshold, forPeople: indicatorNames)
+    }
+
     // MARK: - run
 
     /// Any report file (or bundled report name) with `--param name=value` arguments, checked

@@ -16,6 +16,10 @@ struct ETLCommand: ParsableCommand {
             discussion: "Exit codes: 0 all loaded; 1 a file refused; 2 usage; 3 database; 75 another run holds the lock.")
 
         @Option(help: "The inbox folder / папка входящих файлов.") var inbox: String
+        @Option(help: "Warn when a school's rows fell by more than this share against the year before (0..1) / предупреждать о снижении числа строк ОО более чем на эту долю.")
+        var dropThreshold: Double = 0.3
+        @Option(help: "ru or en: the language of the completeness warning / язык предупреждения о полноте данных.")
+        var lang: LanguageArgument = LanguageArgument(.defaultLanguage)
         @OptionGroup var load: LoadOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var logging: LoggingOptions
@@ -37,6 +41,9 @@ struct ETLCommand: ParsableCommand {
             let refused = results.filter { $0.outcome?.status == .refused || $0.leftInPlace != nil }.count
             let failed = results.filter { $0.failure != nil }.count
             print("files \(results.count), refused \(refused), failed \(failed) / файлов: \(results.count), отклонено: \(refused), с ошибкой: \(failed)")
+            if !load.dryRun, let warning = try? warehouse.submissionWarning(dropThreshold: dropThreshold, language: lang.value) {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
             if failed > 0 { throw ExitStatusError(.usage, "\(failed) file(s) could not be processed / не обработано файлов: \(failed)") }
             if refused > 0 { throw ExitStatusError(.refused, "\(refused) file(s) refused / отклонено файлов: \(refused)") }
         }

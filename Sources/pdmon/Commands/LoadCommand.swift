@@ -7,7 +7,7 @@ struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Load export files of a named kind / загрузить выгрузки указанного вида.",
-        subcommands: [Schools.self, Enrolments.self, Survey.self, FRDO.self, Requests.self, Measures.self]
+        subcommands: [Schools.self, Enrolments.self, Survey.self, FRDO.self, Requests.self, Measures.self, Targets.self]
     )
 
     struct Schools: ParsableCommand {
@@ -82,6 +82,18 @@ struct LoadCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
         func validate() throws { try LoadCommand.checkReadable(files) }
         func run() throws { try LoadCommand.run(.measures, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+    }
+
+    struct Targets: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Indicator targets of the municipal or regional programme / целевые значения показателей.")
+        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var sheet: SheetOption
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
+        func run() throws { try LoadCommand.run(.targets, files, year: nil, sheet: sheet.sheet, load, connection, logging) }
     }
 
     /// Every file must exist and be readable before anything connects or loads.

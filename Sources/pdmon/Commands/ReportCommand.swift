@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             Every report reads the mart views (refreshed after every load and by pdmon db refresh) and \
             passes parameters only as bound values.
             """,
-        subcommands: [List.self, Indicators.self, Trend.self, Compare.self, Run.self, Reconcile.self, Effect.self]
+        subcommands: [List.self, Indicators.self, Trend.self, Compare.self, Submissions.self, Run.self, Reconcile.self, Effect.self]
     )
 
     // MARK: - Shared options
@@ -180,6 +180,38 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try ReportCommand.report(
                 .compare(base: base, target: target, indicators: indicator, schools: school),
+                connection: connection, logging: logging, output: output)
+        }
+    }
+
+    struct Submissions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Кто прислал данные за год / Who has reported in a year.",
+            discussion: "--format csv: school_code,school_name,kind,status,received_at,row_count,register_rows,rejected_share,previous_row_count,drop_share")
+
+        @Option(help: "Учебный год, например 2023-2024 / Academic year.")
+        var year: String
+
+        @Option(help: "Доля снижения числа строк к прошлому году, о которой предупреждать (0..1) / Drop in rows against the previous year to flag (0..1).")
+        var dropThreshold: Double = 0.3
+
+        @Option(help: "Код ОО (можно повторять) / School code (repeatable).")
+        var school: [String] = []
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            try ReportCommand.checkYear(year, option: "--year")
+            guard (0...1).contains(dropThreshold) else {
+                throw ValidationError("--drop-threshold: доля от 0 до 1, например 0.3 / a share from 0 to 1, e.g. 0.3.")
+            }
+        }
+
+        func run() throws {
+            try ReportCommand.report(
+                .submissions(year: year, dropThreshold: dropThreshold, schools: school),
                 connection: connection, logging: logging, output: output)
         }
     }

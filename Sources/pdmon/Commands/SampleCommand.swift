@@ -56,6 +56,12 @@ struct SampleCommand: ParsableCommand {
     @Flag(name: .long, help: "Также принятые меры (measures_<год>, кроме последнего года) / Also the measures taken per year but the last.")
     var measures = false
 
+    @Flag(name: .long, help: "Также целевые значения показателей на годы выборки (targets.csv) / Also the programme's indicator targets for the years (targets.csv).")
+    var targets = false
+
+    @Flag(name: .long, help: "В последний год: мониторинг второй ОО урезан вдвое, третья ОО не прислала ничего / In the last year: the second school's census cut by half, the third school sends nothing.")
+    var gaps = false
+
     /// The options these arguments describe (validated).
     func sampleOptions() throws -> SampleOptions {
         do {
@@ -66,6 +72,8 @@ struct SampleCommand: ParsableCommand {
             options.frdo = frdo
             options.requests = requests
             options.measures = measures
+            options.targets = targets
+            options.gaps = gaps
             try options.validate()
             return options
         } catch {

@@ -1,0 +1,2 @@
+-- Planner statistics of the freshly copied staging table.
+analyze stage_indicator_target
