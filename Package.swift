@@ -67,11 +67,11 @@ let package = Package(
         ),
         // The parser micro-benchmark (issue 5): CSVReader and the validators alone, no database.
         .executableTarget(name: "pdmon-parse-bench", dependencies: ["PDCSV", "PDContract", "PDXLSX"], path: "Sources/PDParseBench"),
-        .testTarget(name: "PDCSVTests", dependencies: ["PDCSV"]),
-        .testTarget(name: "PDContractTests", dependencies: ["PDContract"]),
+        .testTarget(name: "PDCSVTests", dependencies: ["PDCSV", "PDSample"]),
+        .testTarget(name: "PDContractTests", dependencies: ["PDContract", "PDSample"]),
         .testTarget(
             name: "PDXLSXTests",
-            dependencies: ["PDXLSX", "PDCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PDXLSX", "PDCSV", "PDSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["FuzzCorpus"]
         ),
         .testTarget(

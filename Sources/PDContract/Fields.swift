@@ -58,6 +58,20 @@ public enum ContractField: String, CaseIterable, Hashable, Sendable, Codable {
     case originalIssueDate = "original_issue_date"
     case studyForm = "study_form"
     case fundingSource = "funding_source"
+    // requests
+    /// How many teachers a request row asks for (1, or empty, for a named teacher).
+    case teachersRequested = "teachers_requested"
+    // measures
+    /// An indicator id of the catalogue (`pd_coverage_3y`).
+    case indicator
+    /// The city (`город`, `city`, empty) or a school code.
+    case level
+    /// A recommendation rule's code (`R03`): with the year and the level, the recommendation answered.
+    case ruleCode = "rule_code"
+    case measureText = "measure_text"
+    case measureDate = "measure_date"
+    /// A role (заместитель директора по УВР), never a person's name.
+    case responsibleRole = "responsible_role"
 
     /// True for personal data: values of these fields are masked in reject reports.
     public var isPersonal: Bool {
@@ -149,6 +163,8 @@ extension ExportKind {
         case .enrolments: return ContractTables.enrolmentFields
         case .survey: return ContractTables.surveyFields
         case .frdo: return ContractTables.frdoFields
+        case .requests: return ContractTables.requestFields
+        case .measures: return ContractTables.measureFields
         }
     }
 
@@ -266,5 +282,34 @@ enum ContractTables {
         FieldDefinition(.provider, aliases: [], .text),
         FieldDefinition(.originalRegistrationNumber, aliases: ["Регистрационный N (оригинала)", "Регистрационный № (оригинала)"], .text),
         FieldDefinition(.originalIssueDate, aliases: ["Дата выдачи (оригинала)"], .date),
+    ]
+
+    /// A school's request for the year's courses («заявка ОО», issue 13 §2): one row per named
+    /// teacher, or per counted group of a subject and focus area, each for a course or a focus
+    /// area. `teachers_requested` is the column that tells it from an enrolment export.
+    static let requestFields: [FieldDefinition] = [
+        FieldDefinition(.academicYear, aliases: ["учебный год"], .academicYear),
+        FieldDefinition(.schoolCode, aliases: ["код ОО"], required: true, .text),
+        FieldDefinition(.teacherID, aliases: ["идентификатор педагога", "СНИЛС", "табельный номер"], .personalIdentifier),
+        FieldDefinition(.teachersRequested, aliases: ["количество педагогов", "число педагогов", "заявлено педагогов"],
+                        required: true, .integer(range: 1...10_000, emptyIsZero: false)),
+        FieldDefinition(.subject, aliases: ["предмет"], .text),
+        FieldDefinition(.focusArea, aliases: ["направленность"], .code),
+        FieldDefinition(.courseTitle, aliases: ["наименование программы"], .text),
+        FieldDefinition(.hours, aliases: ["объём часов", "объём, часов", "количество часов"],
+                        .integer(range: 1...2000, emptyIsZero: false)),
+    ]
+
+    /// Measures taken on recommendations (issue 13 §3): one row per measure of the city or a
+    /// school, answering a rule's recommendation of the year or aimed at an indicator.
+    static let measureFields: [FieldDefinition] = [
+        FieldDefinition(.academicYear, aliases: ["учебный год"], .academicYear),
+        FieldDefinition(.level, aliases: ["уровень", "город или код ОО", "код ОО"], required: true, .text),
+        FieldDefinition(.ruleCode, aliases: ["код правила", "правило", "рекомендация"], .text),
+        FieldDefinition(.indicator, aliases: ["показатель", "код показателя"], .text),
+        FieldDefinition(.measureText, aliases: ["мера", "содержание меры", "принятая мера", "управленческое решение"],
+                        required: true, .text),
+        FieldDefinition(.measureDate, aliases: ["дата решения", "дата принятия меры", "дата"], required: true, .date),
+        FieldDefinition(.responsibleRole, aliases: ["ответственный", "ответственный (роль)"], .text),
     ]
 }

@@ -9,6 +9,8 @@ enum Vocabulary {
         case .enrolments: return enrolmentHeaders
         case .survey: return surveyHeaders
         case .frdo: return frdoHeaders
+        case .requests: return requestHeaders
+        case .measures: return measureHeaders
         }
     }
 
@@ -16,6 +18,8 @@ enum Vocabulary {
     private static let enrolmentHeaders = makeHeaders(.enrolments)
     private static let surveyHeaders = makeHeaders(.survey)
     private static let frdoHeaders = makeHeaders(.frdo)
+    private static let requestHeaders = makeHeaders(.requests)
+    private static let measureHeaders = makeHeaders(.measures)
 
     private static func makeHeaders(_ kind: ExportKind) -> [String: ContractField] {
         var table: [String: ContractField] = [:]

@@ -89,70 +89,45 @@ public struct UnknownChoice: Error, Equatable, Sendable, CustomStringConvertible
             .joined(separator: labelled ? "; " : ", ")
     }
 
+    /// The Russian or the English of one phrase: each message is written once, both languages side by side.
+    private func say(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
+
     public var description: String {
         let (some, close) = closest
         let all = isComplete && some.count == choices.count
-        switch language {
-        case .ru:
-            let named: String
-            let hint: String
-            switch kind {
-            case .year:
-                named = "Нет данных за учебный год «\(value)» (\(option))."
-                hint = "загрузите выгрузки этого года"
-            case .school:
-                named = "ОО с кодом «\(value)» нет в данных" + (year.map { " за \($0)" } ?? "") + " (\(option))."
-                hint = "коды ОО — в pdmon report indicators --year ГОД"
-            case .indicator:
-                named = "Показателя «\(value)» нет в каталоге (\(option))."
-                hint = "все показатели — pdmon report list"
-            case .batch:
-                named = "Пакета загрузки \(value) нет (\(option))."
-                hint = "все пакеты — pdmon etl history"
-            }
-            if choices.isEmpty {
-                return named + (kind == .year || kind == .school
-                    ? " В хранилище ещё нет данных: загрузите выгрузки (pdmon etl run) и выполните pdmon db refresh."
-                    : " Список пуст; " + hint + ".")
-            }
-            let intro: String
-            switch kind {
-            case .year: intro = all ? "Данные есть за: " : "Ближайшие годы с данными: "
-            case .school: intro = all ? "Есть ОО: " : close ? "Ближайшие коды: " : "Например: "
-            case .indicator: intro = all ? "Есть показатели: " : close ? "Возможно, имелся в виду: " : "Например: "
-            case .batch: intro = all ? "Есть пакеты: " : "Ближайшие пакеты: "
-            }
-            return named + " " + intro + list(some) + (all ? "." : "; " + hint + ".")
-        case .en:
-            let named: String
-            let hint: String
-            switch kind {
-            case .year:
-                named = "No data for academic year \"\(value)\" (\(option))."
-                hint = "load that year's exports"
-            case .school:
-                named = "No school with code \"\(value)\" in the data" + (year.map { " for \($0)" } ?? "") + " (\(option))."
-                hint = "school codes: pdmon report indicators --year YEAR"
-            case .indicator:
-                named = "No indicator \"\(value)\" in the catalogue (\(option))."
-                hint = "every indicator: pdmon report list"
-            case .batch:
-                named = "No load batch \(value) (\(option))."
-                hint = "every batch: pdmon etl history"
-            }
-            if choices.isEmpty {
-                return named + (kind == .year || kind == .school
-                    ? " The warehouse has no data yet: load the exports (pdmon etl run) and run pdmon db refresh."
-                    : " There is none; " + hint + ".")
-            }
-            let intro: String
-            switch kind {
-            case .year: intro = all ? "Data exists for: " : "The nearest years with data: "
-            case .school: intro = all ? "Schools: " : close ? "The nearest codes: " : "For example: "
-            case .indicator: intro = all ? "Indicators: " : close ? "Did you mean: " : "For example: "
-            case .batch: intro = all ? "Batches: " : "The nearest batches: "
-            }
-            return named + " " + intro + list(some) + (all ? "." : "; " + hint + ".")
+        let named: String
+        let hint: String
+        let intro: String
+        switch kind {
+        case .year:
+            named = say("Нет данных за учебный год «\(value)» (\(option)).",
+                        "No data for academic year \"\(value)\" (\(option)).")
+            hint = say("загрузите выгрузки этого года", "load that year's exports")
+            intro = all ? say("Данные есть за: ", "Data exists for: ")
+                : say("Ближайшие годы с данными: ", "The nearest years with data: ")
+        case .school:
+            named = say("ОО с кодом «\(value)» нет в данных" + (year.map { " за \($0)" } ?? "") + " (\(option)).",
+                        "No school with code \"\(value)\" in the data" + (year.map { " for \($0)" } ?? "") + " (\(option)).")
+            hint = say("коды ОО — в pdmon report indicators --year ГОД", "school codes: pdmon report indicators --year YEAR")
+            intro = all ? say("Есть ОО: ", "Schools: ")
+                : close ? say("Ближайшие коды: ", "The nearest codes: ") : say("Например: ", "For example: ")
+        case .indicator:
+            named = say("Показателя «\(value)» нет в каталоге (\(option)).",
+                        "No indicator \"\(value)\" in the catalogue (\(option)).")
+            hint = say("все показатели — pdmon report list", "every indicator: pdmon report list")
+            intro = all ? say("Есть показатели: ", "Indicators: ")
+                : close ? say("Возможно, имелся в виду: ", "Did you mean: ") : say("Например: ", "For example: ")
+        case .batch:
+            named = say("Пакета загрузки \(value) нет (\(option)).", "No load batch \(value) (\(option)).")
+            hint = say("все пакеты — pdmon etl history", "every batch: pdmon etl history")
+            intro = all ? say("Есть пакеты: ", "Batches: ") : say("Ближайшие пакеты: ", "The nearest batches: ")
         }
+        if choices.isEmpty {
+            return named + (kind == .year || kind == .school
+                ? say(" В хранилище ещё нет данных: загрузите выгрузки (pdmon etl run) и выполните pdmon db refresh.",
+                      " The warehouse has no data yet: load the exports (pdmon etl run) and run pdmon db refresh.")
+                : say(" Список пуст; ", " There is none; ") + hint + ".")
+        }
+        return named + " " + intro + list(some) + (all ? "." : "; " + hint + ".")
     }
 }

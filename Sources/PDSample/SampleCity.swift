@@ -43,11 +43,15 @@ public struct SampleCity: Sendable {
             let (survey, shown) = try writeSurvey(city, year: year, yearIndex: yearIndex, to: directory, form: &form)
             files.append(survey)
             if let form { files.append(try form.write(to: directory)) }
-            let (enrolments, completedFocus, register) = try writeEnrolments(
+            let (enrolments, completedFocus, register, requests) = try writeEnrolments(
                 city, shown: shown, year: year, yearIndex: yearIndex,
                 isLastYear: yearIndex == options.years.count - 1, to: directory)
             files.append(enrolments)
             if let register { files.append(register) }
+            if let requests { files.append(requests) }
+            if options.measures && yearIndex < options.years.count - 1 {
+                files.append(try writeMeasures(city, year: year, yearIndex: yearIndex, to: directory))
+            }
             addressed = completedFocus
         }
         if options.formSurvey { try FormSurveyExport.writeMapping(to: directory) }
@@ -143,10 +147,13 @@ public struct SampleCity: Sendable {
     /// ФИС ФРДО upload of the completed courses (`FRDORegister`).
     private func writeEnrolments(_ city: CityModel, shown: [DeficitSet], year: AcademicYear, yearIndex: Int, isLastYear: Bool,
                                  to directory: String) throws(SampleError)
-        -> (SampleFileSummary, [DeficitSet], SampleFileSummary?) {
+        -> (SampleFileSummary, [DeficitSet], SampleFileSummary?, SampleFileSummary?) {
         let fileNumber = 2 + 2 * yearIndex
         let output = try open(.enrolments, year: year, in: directory)
         let register = options.frdo ? try open(.frdo, year: year, in: directory) : nil
+        let requests = options.requests ? try open(.requests, year: year, in: directory) : nil
+        // The requests' own style stream, so that the other files are the same with or without them.
+        var requestStyle = style(fileNumber: 1_000 + yearIndex)
         var style = style(fileNumber: fileNumber)
         var badRandom = badRowRandom(fileNumber: fileNumber)
         let expected = Int(Double(city.staff.count) * options.enrolmentsPerTeacher)
@@ -169,6 +176,11 @@ public struct SampleCity: Sendable {
             var random = SampleRandom(seed: options.seed, stream: CityModel.Stream.enrolments.rawValue,
                                       UInt64(teacher.serial), UInt64(yearIndex))
             let count = random.poisson(mean: options.enrolmentsPerTeacher * weights[index] / meanWeight)
+            if let requests, count == 0, CycleFiles.requestsUnenrolled(serial: teacher.serial, yearIndex: yearIndex) {
+                try requests.writeRow(CycleFiles.unenrolledRequest(
+                    year: year, teacher: teacher, post: city.post(of: teacher), school: city.schools[teacher.schoolIndex],
+                    deficits: shown[index], style: &requestStyle))
+            }
             guard count > 0 else { continue }
             let school = city.schools[teacher.schoolIndex]
             let post = city.post(of: teacher)
@@ -183,6 +195,7 @@ public struct SampleCity: Sendable {
                 }
                 let fields = enrolment.fields(year: year, teacher: teacher, post: post, school: school, style: &style)
                 try output.writeRow(fields)
+                if let requests, enrolment.requestedBySchool { try requests.writeRow(CycleFiles.namedRequest(fields)) }
                 for kind in plan.due(afterRow: row) {
                     try output.writeRow(injector.damage(fields, as: kind, schoolIndex: teacher.schoolIndex))
                 }
@@ -195,9 +208,29 @@ public struct SampleCity: Sendable {
                 try output.writeRow(injector.damage(fields, as: kind, schoolIndex: schoolIndex))
             }
         }
+        if let requests {
+            for (schoolIndex, school) in city.schools.enumerated() {
+                try requests.writeRow(CycleFiles.countedRequest(year: year, yearIndex: yearIndex, schoolIndex: schoolIndex,
+                                                                school: school, style: &requestStyle))
+            }
+        }
         try output.finish()
         try register?.finish()
+        try requests?.finish()
         return (summary(output, kind: .enrolments, year: year, bad: injector.injected), completedFocus,
-                register.map { summary($0, kind: .frdo, year: year, bad: [:]) })
+                register.map { summary($0, kind: .frdo, year: year, bad: [:]) },
+                requests.map { summary($0, kind: .requests, year: year, bad: [:]) })
+    }
+
+    /// Writes the measures taken on the recommendations of `year` (`CycleFiles.measures`).
+    private func writeMeasures(_ city: CityModel, year: AcademicYear, yearIndex: Int, to directory: String) throws(SampleError)
+        -> SampleFileSummary {
+        let output = try open(.measures, year: year, in: directory)
+        var measureStyle = style(fileNumber: 2_000 + yearIndex)
+        for row in CycleFiles.measures(year: year, yearIndex: yearIndex, schools: city.schools, style: &measureStyle) {
+            try output.writeRow(row)
+        }
+        try output.finish()
+        return summary(output, kind: .measures, year: year, bad: [:])
     }
 }

@@ -3,6 +3,10 @@ public enum SampleFileKind: String, CaseIterable, Sendable {
     case schools, enrolments, survey
     /// The ФИС ФРДО upload of a year's completed courses (`FRDORegister`).
     case frdo
+    /// The schools' course requests of a year («заявка ОО», `--requests`).
+    case requests
+    /// The measures taken on the year's recommendations (`--measures`).
+    case measures
 }
 
 /// One column of a sample file: its canonical English header (clean files), the Russian
@@ -78,6 +82,27 @@ public enum SampleHeaders {
         SampleColumn("publications", "Публикации", text: false),
     ]
 
+    public static let requests: [SampleColumn] = [
+        SampleColumn("academic_year", "Учебный год"),
+        SampleColumn("school_code", "Код ОО"),
+        SampleColumn("teacher_id", "СНИЛС"),
+        SampleColumn("teachers_requested", "Количество педагогов", text: false),
+        SampleColumn("subject", "Предмет"),
+        SampleColumn("focus_area", "Направленность"),
+        SampleColumn("course_title", "Наименование программы"),
+        SampleColumn("hours", "Объём, часов", text: false),
+    ]
+
+    public static let measures: [SampleColumn] = [
+        SampleColumn("academic_year", "Учебный год"),
+        SampleColumn("level", "Уровень"),
+        SampleColumn("rule_code", "Код правила"),
+        SampleColumn("indicator", "Показатель"),
+        SampleColumn("measure_text", "Содержание меры"),
+        SampleColumn("measure_date", "Дата решения", text: false),
+        SampleColumn("responsible_role", "Ответственный"),
+    ]
+
     /// The columns of a file of `kind`.
     public static func columns(for kind: SampleFileKind) -> [SampleColumn] {
         switch kind {
@@ -85,6 +110,8 @@ public enum SampleHeaders {
         case .enrolments: enrolments
         case .survey: survey
         case .frdo: FRDORegister.header.map { SampleColumn($0, $0) }
+        case .requests: requests
+        case .measures: measures
         }
     }
 

@@ -23,6 +23,13 @@ public struct SampleOptions: Sendable, Equatable {
     public var format: SampleFormat = .csv
     /// Also write each year's completed courses as a ФИС ФРДО upload (`frdo_<year>`, `--frdo`).
     public var frdo = false
+    /// Also write each year's schools' course requests (`requests_<year>`, `--requests`): named
+    /// teachers for the courses they were sent on by request, some teachers requested but not
+    /// enrolled, and one counted row per school (`CycleFiles`).
+    public var requests = false
+    /// Also write the measures taken on each year's recommendations but the last
+    /// (`measures_<year>`, `--measures`): a quarter of the schools and the city (`CycleFiles`).
+    public var measures = false
 
     public static let defaultYears: [AcademicYear] = (2019...2023).map(AcademicYear.init(start:))
 

@@ -22,7 +22,7 @@ public enum BadRowKind: String, CaseIterable, Sendable {
         case .schools: []
         case .enrolments: [.impossibleDate, .unknownSchoolCode, .endBeforeStart, .unknownStatus, .duplicateRow]
         case .survey: [.teacherListedTwice, .unknownSchoolCode]
-        case .frdo: []
+        case .frdo, .requests, .measures: []
         }
     }
 }

@@ -52,6 +52,12 @@ public final class Warehouse {
 
     deinit { close() }
 
+    /// The session connection for the facade's extensions (`connection(migrated:)`).
+    func session(migrated: Bool) throws -> Connection { try connection(migrated: migrated) }
+
+    /// `reading` for the facade's extensions.
+    func readingSession<T>(_ body: (Connection) throws -> T) throws -> T { try reading(body) }
+
     /// Closes every connection (releasing the writers' lock). Safe to call more than once.
     public func close() {
         loader?.close()
@@ -189,13 +195,16 @@ public final class Warehouse {
 
     // MARK: - Mart
 
-    /// `db refresh`: recomputes every indicator of the mart now (one transaction), records it.
+    /// `db refresh`: brings the indicators of the mart up to date now (one transaction), records
+    /// it: incrementally (the cells the new batches touched) when it can, every value when
+    /// `full` (`db refresh --full`) or when it cannot (`MartRefresher`).
     @discardableResult
-    public func refresh() throws -> MartRefresh {
+    public func refresh(full: Bool = false) throws -> MartRefresh {
         let connection = try connection(migrated: true)
         try connection.run(try sql.statement("load/after_loads.sql"))
-        let result = try MartRefresher(connection: connection, sql: sql).refresh()
-        logger.info("mart refreshed / витрины обновлены", metadata: ["rows": "\(result.indicatorValues)"])
+        let result = try MartRefresher(connection: connection, sql: sql).refresh(full: full)
+        logger.info("mart refreshed / витрины обновлены",
+                    metadata: ["rows": "\(result.indicatorValues)", "mode": "\(result.mode.rawValue)", "cells": "\(result.cells)"])
         return result
     }
 
@@ -399,8 +408,13 @@ public final class Warehouse {
     /// each in full), with the history of every indicator behind the tables and charts.
     /// - Throws: `UnknownChoice` (exit 2) for a year without data.
     public func brief(year: String, rulesFile: RecommendationRuleFile?, top: Int = 5, language: ReportLanguage) throws -> AnalyticalBrief {
-        AnalyticalBrief(result: try recommend(year: year, schools: [], cityOnly: false, rulesFile: rulesFile, top: top, language: language),
-                        language: language)
+        var brief = AnalyticalBrief(
+            result: try recommend(year: year, schools: [], cityOnly: false, rulesFile: rulesFile, top: top, language: language),
+            language: language)
+        // The «анализ эффективности принятых мер» section, when measures of the year before exist.
+        let effect = try self.effect(year: year, language: language)
+        if !effect.measures.isEmpty { brief.effect = effect }
+        return brief
     }
 
     /// `plan --for-year Y`: the plan-order of courses for Y from the data up to Y-1.
@@ -408,6 +422,36 @@ public final class Warehouse {
         try reading { connection in
             try PlanOrder(connection: connection, sql: sql, language: language).plan(forYear: forYear)
         }
+    }
+}
+
+extension Warehouse {
+    // MARK: - The management cycle (issue 13 §2, §3)
+
+    /// `plan --for-year Y --issue`: the plan-order as `plan` shows it, stored as the year's
+    /// issued snapshot (`PlanOrder.issue`); a re-issue replaces it and is recorded. Needs a
+    /// login that writes `dw`.
+    public func issuePlan(forYear: String, language: ReportLanguage) throws -> (report: PlanOrder.Result, issue: PlanOrder.Issue) {
+        try PlanOrder(connection: try session(migrated: true), sql: sql, language: language).issue(forYear: forYear)
+    }
+
+    /// `report reconcile --year Y` (`ManagementCycle.reconcile`), read-only, from `mart`.
+    public func reconcile(year: String, language: ReportLanguage, forPeople: Bool) throws -> ReconcileReport {
+        try readingSession { connection in
+            try ManagementCycle(connection: connection, sql: sql, language: language).reconcile(year: year, forPeople: forPeople)
+        }
+    }
+
+    /// `report effect --year Y` (`ManagementCycle.effect`), read-only, from `mart`.
+    public func effect(year: String, language: ReportLanguage) throws -> EffectReport {
+        try readingSession { connection in
+            try ManagementCycle(connection: connection, sql: sql, language: language).effect(year: year)
+        }
+    }
+
+    /// `measures add`: records one measure (`ManagementCycle.addMeasure`).
+    public func addMeasure(_ entry: ManagementCycle.MeasureEntry) throws -> ManagementCycle.MeasureAdded {
+        try ManagementCycle(connection: try session(migrated: true), sql: sql).addMeasure(entry)
     }
 }
 

@@ -22,6 +22,7 @@ struct PDMon: ParsableCommand {
             RecommendCommand.self,
             BriefCommand.self,
             PlanCommand.self,
+            MeasuresCommand.self,
             AuditCommand.self,
             MappingCommand.self,
             AccessCommand.self,

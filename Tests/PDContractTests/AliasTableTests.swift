@@ -158,6 +158,20 @@ struct AliasTableTests {
         (.frdo, "Регистрационный N (оригинала)", .originalRegistrationNumber),
         (.frdo, "Регистрационный № (оригинала)", .originalRegistrationNumber),
         (.frdo, "Дата выдачи (оригинала)", .originalIssueDate),
+        (.requests, "учебный год", .academicYear), (.requests, "код ОО", .schoolCode),
+        (.requests, "идентификатор педагога", .teacherID), (.requests, "СНИЛС", .teacherID),
+        (.requests, "табельный номер", .teacherID), (.requests, "количество педагогов", .teachersRequested),
+        (.requests, "число педагогов", .teachersRequested), (.requests, "заявлено педагогов", .teachersRequested),
+        (.requests, "предмет", .subject), (.requests, "направленность", .focusArea),
+        (.requests, "наименование программы", .courseTitle), (.requests, "объём часов", .hours),
+        (.requests, "объём, часов", .hours), (.requests, "количество часов", .hours),
+        (.measures, "учебный год", .academicYear), (.measures, "уровень", .level), (.measures, "город или код ОО", .level),
+        (.measures, "код ОО", .level), (.measures, "код правила", .ruleCode), (.measures, "правило", .ruleCode),
+        (.measures, "рекомендация", .ruleCode), (.measures, "показатель", .indicator), (.measures, "код показателя", .indicator),
+        (.measures, "мера", .measureText), (.measures, "содержание меры", .measureText),
+        (.measures, "принятая мера", .measureText), (.measures, "управленческое решение", .measureText),
+        (.measures, "дата решения", .measureDate), (.measures, "дата принятия меры", .measureDate), (.measures, "дата", .measureDate),
+        (.measures, "ответственный", .responsibleRole), (.measures, "ответственный (роль)", .responsibleRole),
     ]
 
     @Test("every header alias and every canonical name maps to its field, in any case")
@@ -186,6 +200,8 @@ struct AliasTableTests {
         #expect(ExportKind.enrolments.requiredFields == [.schoolCode, .teacherID, .courseTitle, .startDate, .endDate])
         #expect(ExportKind.survey.requiredFields == [.schoolCode, .teacherID, .experienceYears])
         #expect(ExportKind.frdo.requiredFields == [.documentStatus, .issueDate, .registrationNumber, .courseTitle, .teacherID])
+        #expect(ExportKind.requests.requiredFields == [.schoolCode, .teachersRequested])
+        #expect(ExportKind.measures.requiredFields == [.level, .measureText, .measureDate])
     }
 
     @Test("staff category derived from the position")

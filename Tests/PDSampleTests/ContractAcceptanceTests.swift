@@ -25,6 +25,8 @@ import Testing
         var options = SampleOptions(schools: 8, teachers: 240, years: try AcademicYear.parseList("2022-2023..2023-2024"), seed: 5)
         options.messy = messy
         options.frdo = true
+        options.requests = true
+        options.measures = true
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pdsample-contract-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let summary = try SampleCity(options: options).write(to: directory)
@@ -68,6 +70,28 @@ import Testing
                 }
             case .frdo:
                 var validator = FRDOValidator(header: header, pseudonymizer: pseudonymizer)
+                for (offset, fields) in records.dropFirst().enumerated() {
+                    switch validator.validate(fields, line: offset + 2) {
+                    case .accepted: accepted += 1
+                    case let .rejected(issues): rejected[issues[0].reason, default: 0] += 1
+                    }
+                }
+            case .requests:
+                var validator = RequestValidator(header: header, knownSchools: KnownSchools(codes),
+                                                 pseudonymizer: pseudonymizer, years: years)
+                for (offset, fields) in records.dropFirst().enumerated() {
+                    switch validator.validate(fields, line: offset + 2) {
+                    case .accepted: accepted += 1
+                    case let .rejected(issues): rejected[issues[0].reason, default: 0] += 1
+                    }
+                }
+            case .measures:
+                // The rules and indicators the sample's measures answer, as the warehouse seeds them.
+                let aims = MeasureAims(
+                    indicators: ["diagnostic_share", "pd_coverage_3y", "individual_route_share", "distance_share"],
+                    rules: ["R01": "diagnostic_share", "R10": "pd_coverage_3y", "R02": "individual_route_share",
+                            "R04": "distance_share"])
+                var validator = MeasureValidator(header: header, knownSchools: KnownSchools(codes), aims: aims, years: years)
                 for (offset, fields) in records.dropFirst().enumerated() {
                     switch validator.validate(fields, line: offset + 2) {
                     case .accepted: accepted += 1

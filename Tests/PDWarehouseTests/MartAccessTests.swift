@@ -8,7 +8,23 @@ import PDPostgres
 struct MartAccessTests {
     static let views = ["indicator", "teacher_year", "course_enrolment", "school_year_indicator", "city_year_indicator",
                         "deficit_area", "plan_teacher_year", "reader_scope", "data_as_of", "recommendation_indicator",
-                        "recommendation_rule", "recommendation_theme"]
+                        "recommendation_rule", "recommendation_theme", "request_reconciliation", "plan_order_issued", "measure",
+                        "indicator_version"]
+
+    /// A request, an issued plan row and a measure of the worked example (which has none), so
+    /// that the views of the management cycle have rows to show.
+    static func addCycleRows(_ connection: Connection) throws {
+        try connection.run("""
+            insert into dw.school_request (academic_year_key, school_key, teachers_requested, focus_area_key, batch_key)
+            select 2023, s.school_key, 2, 2, 0 from dw.dim_school as s where s.school_code = 'S01';
+            insert into dw.plan_order_issue (academic_year_key, issued_rows) values (2023, 1);
+            insert into dw.plan_order_issued_row (plan_order_issue_key, academic_year_key, section, level, school_code,
+                                                  subject, teachers, teachers_due)
+            select max(plan_order_issue_key), 2023, 'subject', 'school', 'S01', null, 4, 2 from dw.plan_order_issue;
+            insert into dw.measure (academic_year_key, school_code, rule_id, indicator_id, measure_text, measure_date_key, source)
+            values (2022, 'S01', 'R10', 'pd_coverage_3y', 'Включить педагогов в план-заказ', 20230215, 'command')
+            """)
+    }
 
     /// `select count(*)` of a relation, its name escaped with `PQescapeIdentifier`.
     static func countAll(_ connection: Connection, _ schema: String, _ relation: String) throws -> SQL {
@@ -19,6 +35,7 @@ struct MartAccessTests {
     @Test func readerCanSelectEveryMartViewButNothingInDwOrPublic() throws {
         let f = try IndicatorFixture.workedExample()
         try f.refresh()
+        try Self.addCycleRows(f.connection)
         // The role sees the rows of the schools granted to it (dw.school_access): here every school.
         try f.connection.execute("insert into dw.school_access (role_name, school_code) values ('pdmon_reader', null)")
         try f.connection.run("set role pdmon_reader")

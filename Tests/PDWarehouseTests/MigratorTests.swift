@@ -136,8 +136,9 @@ struct MigratorTests {
         let migrator = try Migrator.project(connection: connection, sql: TestDatabase.sqlDirectory)
         #expect(migrator.views.map(\.name) == [
             "mart.city_year_indicator", "mart.course_enrolment", "mart.data_as_of", "mart.deficit_area", "mart.indicator",
-            "mart.plan_teacher_year", "mart.reader_scope", "mart.recommendation_indicator", "mart.recommendation_rule",
-            "mart.recommendation_theme", "mart.school_year_indicator", "mart.teacher_year",
+            "mart.indicator_version", "mart.measure", "mart.plan_order_issued", "mart.plan_teacher_year", "mart.reader_scope",
+            "mart.recommendation_indicator", "mart.recommendation_rule", "mart.recommendation_theme",
+            "mart.request_reconciliation", "mart.school_year_indicator", "mart.teacher_year",
         ])
         let recorded = try connection.execute("select name, checksum from public.schema_views order by name").rows
         #expect(recorded == migrator.views.map { [$0.name, $0.checksum] })

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PDXLSX
+import PDSample
 
 /// The workbook reader never crashes or hangs on a damaged workbook (issue 10): it reads rows or
 /// throws an `XLSXError`. Each case mutates the XML parts of a valid hand-written workbook (bytes
@@ -38,7 +39,7 @@ import Testing
     ]
 
     /// One mutation of `text`'s bytes, chosen by `random`.
-    static func mutate(_ text: String, _ random: inout SplitMix64) -> Data {
+    static func mutate(_ text: String, _ random: inout SampleRandom) -> Data {
         var bytes = Array(text.utf8)
         for _ in 0..<Int.random(in: 1...4, using: &random) where !bytes.isEmpty {
             let at = Int.random(in: 0..<bytes.count, using: &random)
@@ -94,7 +95,7 @@ import Testing
     @Test func damagedWorkbooksAreReadOrRefusedNeverCrashOrHang() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        var random = SplitMix64(seed: Self.seed)
+        var random = SampleRandom(seed: Self.seed)
         let current = ProcessInfo.processInfo.environment["PDMON_FUZZ_CURRENT"]
         var counts: [Outcome: Int] = [:]
         for index in 0..<Self.iterations {

@@ -17,6 +17,10 @@
 public struct AnalyticalBrief: Sendable {
     public let result: RecommendationResult
     public let language: ReportLanguage
+    /// The measures of the year before and their effect (`pdmon report effect`): when set, the
+    /// city's brief has the «анализ эффективности принятых мер» section after the
+    /// recommendations.
+    public var effect: EffectReport?
 
     public init(result: RecommendationResult, language: ReportLanguage) {
         self.result = result
@@ -76,6 +80,17 @@ public struct AnalyticalBrief: Sendable {
             blocks.append(.bullets(section.top.isEmpty
                 ? [ru ? "Правила не сработали: показатели в пределах ориентиров." : "No rule fired: the indicators are within their benchmarks."]
                 : section.top.map { report.briefLine($0, language: language) }))
+        }
+        if let effect {
+            blocks.append(.pageBreak)
+            blocks.append(.heading("\(themes.count + 2). " + effect.sectionTitle, level: 2))
+            blocks.append(.paragraph(ru
+                ? "Меры, принятые в \(effect.previousLabel) по рекомендациям, и изменение показателя, на который направлена мера, "
+                    + "к \(effect.yearLabel) — рядом с тем же изменением в ОО, не принимавших такой меры."
+                : "The measures taken in \(effect.previousLabel) on the recommendations, and the change of the indicator each aims at by "
+                    + "\(effect.yearLabel), beside the same change in the schools that took no such measure."))
+            blocks.append(.bullets(effect.lines()))
+            blocks.append(.table(effect.table()))
         }
         blocks.append(.pageBreak)
         blocks.append(.heading(ru ? "Приложение. Динамика показателей по ОО" : "Appendix. Indicators by school over the years", level: 2))

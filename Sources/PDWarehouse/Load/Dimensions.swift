@@ -90,6 +90,8 @@ final class DimensionKeys {
     private(set) var teachers: [String: Int] = [:]
     private(set) var courses: [CourseMember: Int] = [:]
     private(set) var deficitAreas: [String: Int] = [:]
+    /// The indicators and recommendation rules a measure may answer (`load/dimensions/measure_aims.sql`).
+    private(set) var measureAims = MeasureAims(indicators: [], rules: [:])
     private(set) var newTeachers: [(key: Int, pseudonym: String)] = []
     private(set) var newCourses: [(key: Int, member: CourseMember)] = []
     private var teacherKeys: KeyAllocator?
@@ -103,6 +105,13 @@ final class DimensionKeys {
         for row in try connection.execute(try sql.statement("load/dimensions/deficit_areas.sql")).rows {
             if let code = row[0], let key = row[1].flatMap({ Int($0) }) { deficitAreas[code] = key }
         }
+        var indicators: Set<String> = []
+        var rules: [String: String?] = [:]
+        for row in try connection.execute(try sql.statement("load/dimensions/measure_aims.sql")).rows {
+            guard let code = row[1] else { continue }
+            if row[0] == "rule" { rules[code] = .some(row[2]) } else { indicators.insert(code) }
+        }
+        measureAims = MeasureAims(indicators: indicators, rules: rules)
     }
 
     /// Reads teachers and courses too, and opens key allocation for new members.

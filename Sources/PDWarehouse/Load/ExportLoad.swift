@@ -105,7 +105,7 @@ struct ExportLoad: Sendable {
 
 extension ExportLoad {
     /// One description per export kind.
-    static let all: [ExportLoad] = [.schools, .enrolments, .survey, .frdo]
+    static let all: [ExportLoad] = [.schools, .enrolments, .survey, .frdo, .requests, .measures]
 
     /// The description of `kind`.
     static func of(_ kind: ExportKind) -> ExportLoad {

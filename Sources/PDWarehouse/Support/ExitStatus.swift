@@ -82,6 +82,7 @@ extension FileRefusalCode {
 /// A missing or broken indicator definition is configuration (a file of sql/ to fix).
 extension MartError: UsageErrorCode {}
 extension ReportError: UsageErrorCode {}
+extension MeasureError: UsageErrorCode {}
 extension RecommendError: UsageErrorCode {}
 extension ReportFileError: UsageErrorCode {}
 extension ReportParameterError: UsageErrorCode {}

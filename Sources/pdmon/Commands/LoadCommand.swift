@@ -7,7 +7,7 @@ struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Load export files of a named kind / загрузить выгрузки указанного вида.",
-        subcommands: [Schools.self, Enrolments.self, Survey.self, FRDO.self]
+        subcommands: [Schools.self, Enrolments.self, Survey.self, FRDO.self, Requests.self, Measures.self]
     )
 
     struct Schools: ParsableCommand {
@@ -56,6 +56,32 @@ struct LoadCommand: ParsableCommand {
         @OptionGroup var logging: LoggingOptions
         func validate() throws { try LoadCommand.checkReadable(files) }
         func run() throws { try LoadCommand.run(.frdo, files, year: nil, sheet: sheet.sheet, load, connection, logging) }
+    }
+
+    struct Requests: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schools' course requests («заявка ОО») / заявки ОО на обучение.")
+        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
+        @Option(help: "Academic year for rows without one / учебный год для строк без него.") var year: AcademicYearArgument?
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var sheet: SheetOption
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
+        func run() throws { try LoadCommand.run(.requests, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+    }
+
+    struct Measures: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measures taken on recommendations / принятые меры по рекомендациям.")
+        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
+        @Option(help: "Academic year for rows without one / учебный год для строк без него.") var year: AcademicYearArgument?
+        @OptionGroup var load: LoadOptions
+        @OptionGroup var sheet: SheetOption
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+        func validate() throws { try LoadCommand.checkReadable(files) }
+        func run() throws { try LoadCommand.run(.measures, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
     }
 
     /// Every file must exist and be readable before anything connects or loads.

@@ -19,6 +19,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Учебный год плана, например 2024-2025 / Academic year of the plan.")
     var forYear: String
 
+    @Flag(help: "Выпустить план: сохранить снимок для pdmon report reconcile (повторный выпуск заменяет его) / Issue the plan: store its snapshot (a re-issue replaces it).")
+    var issue = false
+
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Организация в шапке документа (по умолчанию PDMON_ORGANISATION) / The organisation in the document's header block.")
@@ -35,7 +38,14 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let language = output.language
-        let plan = try connection.warehouse(logging).plan(forYear: forYear, language: language)
+        let warehouse = try connection.warehouse(logging)
+        let issued = issue ? try warehouse.issuePlan(forYear: forYear, language: language) : nil
+        let plan = try issued?.report ?? warehouse.plan(forYear: forYear, language: language)
+        if let issued {
+            let replaced = issued.issue.replacedIssuedAt.map { " (заменил выпуск \($0) / replaced the issue of \($0))" } ?? ""
+            FileHandle.standardError.write(Data(
+                "план-заказ выпущен \(issued.issue.issuedAt), строк \(issued.issue.rows) / plan-order issued\(replaced)\n".utf8))
+        }
         let format = output.format()
         try output.checkBinary(format)
         let header = DocumentHeader.current(organisation: organisation, period: plan.yearLabel, dataAsOf: plan.dataAsOf, language: language)

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             Every report reads the mart views (refreshed after every load and by pdmon db refresh) and \
             passes parameters only as bound values.
             """,
-        subcommands: [List.self, Indicators.self, Trend.self, Compare.self, Run.self]
+        subcommands: [List.self, Indicators.self, Trend.self, Compare.self, Run.self, Reconcile.self, Effect.self]
     )
 
     // MARK: - Shared options
@@ -213,6 +213,64 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try ReportCommand.report(.file(file, assignments: params), connection: connection, logging: logging, output: output)
+        }
+    }
+
+    struct Reconcile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Заявки ОО, план-заказ, запись и завершение обучения / Requests vs plan vs enrolled vs completed.",
+            discussion: """
+                По ОО и предметам и по ОО и направленностям: заявлено (заявки ОО), план (выпущенный план-заказ, \
+                pdmon plan --issue), записаны, завершили, не завершили из заявленных — только числа \
+                (заявлено = завершили + записаны без завершения + не записаны; sql/cycle/README.md).
+                Per school and subject and per school and focus area: requested, planned (the issued plan-order), \
+                enrolled, completed, requested but not completed — counts only.
+                """)
+
+        @Option(help: "Учебный год, например 2024-2025 / Academic year.")
+        var year: String
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            try ReportCommand.checkYear(year, option: "--year")
+        }
+
+        func run() throws {
+            let format = output.format()
+            let report = try connection.warehouse(logging).reconcile(year: year, language: output.language,
+                                                                     forPeople: format.isForPeople || output.excel)
+            if format == .json { try output.write(text: report.json()) } else {
+                try output.write(tables: [report.bySubject, report.byFocusArea])
+            }
+        }
+    }
+
+    struct Effect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Эффективность мер прошлого года / The effect of the measures of the year before.",
+            discussion: """
+                Для каждой меры Y-1: показатель в Y-1 и Y, изменение и то же для ОО без такой меры (группа сравнения), \
+                с оговорками о малых знаменателях.
+                For each measure of Y-1: the indicator in Y-1 and Y, the change, and the same for the schools without \
+                such a measure (the comparison group), with small-denominator caveats.
+                """)
+
+        @Option(help: "Учебный год Y, например 2024-2025 (меры — за Y-1) / Academic year Y (measures of Y-1).")
+        var year: String
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            try ReportCommand.checkYear(year, option: "--year")
+        }
+
+        func run() throws {
+            try output.write(try connection.warehouse(logging).effect(year: year, language: output.language).table())
         }
     }
 }

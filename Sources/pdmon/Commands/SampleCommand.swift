@@ -50,6 +50,12 @@ struct SampleCommand: ParsableCommand {
     @Flag(name: .long, help: "Также выгрузка в ФИС ФРДО (frdo_<год>) / Also a ФИС ФРДО upload per year.")
     var frdo = false
 
+    @Flag(name: .long, help: "Также заявки ОО (requests_<год>) / Also the schools' course requests per year.")
+    var requests = false
+
+    @Flag(name: .long, help: "Также принятые меры (measures_<год>, кроме последнего года) / Also the measures taken per year but the last.")
+    var measures = false
+
     /// The options these arguments describe (validated).
     func sampleOptions() throws -> SampleOptions {
         do {
@@ -58,6 +64,8 @@ struct SampleCommand: ParsableCommand {
                                         formSurvey: formSurvey)
             options.format = format
             options.frdo = frdo
+            options.requests = requests
+            options.measures = measures
             try options.validate()
             return options
         } catch {

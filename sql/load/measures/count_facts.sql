@@ -1,0 +1,3 @@
+-- Every stored measure (the load reports the count before and after).
+select count(*) as facts
+from dw.measure
