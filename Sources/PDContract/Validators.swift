@@ -38,10 +38,9 @@ public struct SchoolValidator {
         let place = Cells.text(municipality, fields, line, &issues)
         guard issues.isEmpty, let code, let schoolName else { return .rejected(issues) }
         let key = keyBuilder.fingerprint { $0.append(code) }
-        if let first = seen.firstLine(of: key) {
+        if let first = seen.firstLineOrInsert(key, line: line) {
             return .rejected([schoolCode.issue(line, code, .duplicateRow, "код ОО уже был в строке \(first) / school code already on line \(first)")])
         }
-        seen.insert(key, line: line)
         if !notes.isEmpty { keep(notes, in: &notices) }
         return .accepted(SchoolRecord(line: line, schoolCode: code, name: schoolName, schoolType: type,
                                       isBaseSchool: isBase, municipality: place))
@@ -236,13 +235,12 @@ public struct EnrolmentValidator {
         let year = ownYear ?? years.fallback
             ?? AcademicYear.containing(state == .completed ? end : start)
         let key = keyBuilder.fingerprint { $0.append(year.start); $0.append(pseudonym); $0.append(title); $0.append(start.key) }
-        if let first = seen.firstLine(of: key) {
+        if let first = seen.firstLineOrInsert(key, line: line) {
             return .rejected([RowIssue(line: line, column: courseTitle.name, field: .courseTitle, value: title,
                                        reason: .duplicateRow,
                                        detail: "тот же учебный год, педагог, курс и дата начала, что в строке \(first)"
                                            + " / same academic year, teacher, course title and start date as line \(first)")])
         }
-        seen.insert(key, line: line)
         if !notes.isEmpty { keep(notes, in: &notices) }
         return .accepted(EnrolmentRecord(
             line: line, academicYear: year, schoolCode: school, teacherPseudonym: pseudonym,
@@ -363,13 +361,13 @@ public struct SurveyValidator {
         let key = keyBuilder.fingerprint { $0.append(year.start); $0.append(pseudonym) }
         if let submitted {
             supersede(key, line: line, time: submitted, year: year)
-        } else if let first = seen.firstLine(of: key) {
+            seen.insert(key, line: line)
+        } else if let first = seen.firstLineOrInsert(key, line: line) {
             return .rejected([RowIssue(line: line, column: person.teacherID.name, field: .teacherID,
                                        value: person.teacherID.raw(fields), reason: .duplicateTeacher,
                                        detail: "педагог уже указан за \(year.label) в строке \(first)"
                                            + " / teacher already listed for \(year.label) on line \(first)")])
         }
-        seen.insert(key, line: line)
         if !notes.isEmpty { keep(notes, in: &notices) }
         return .accepted(SurveyRecord(
             line: line, academicYear: year, submittedAt: submitted, schoolCode: school, teacherPseudonym: pseudonym,

@@ -383,6 +383,28 @@ struct ValidatorTests {
         #expect(tracker.firstLine(of: key) == 5)
         #expect(tracker.count == 1)
     }
+
+    @Test("the tracker answers exactly after its keys went to the temporary file as runs")
+    func trackerRuns() {
+        var tracker = DuplicateTracker(runLength: 100)
+        let keys = (0..<1_050).map { DuplicateTracker.fingerprint(["ключ", String($0)]) }
+        for (index, key) in keys.enumerated() {
+            #expect(tracker.firstLineOrInsert(key, line: index + 2) == nil)
+        }
+        #expect(tracker.runsWritten == 10)
+        #expect(tracker.count == 1_050)
+        // Every key, in a run or still in memory, answers with the line it was first seen on.
+        for (index, key) in keys.enumerated() {
+            #expect(tracker.firstLine(of: key) == index + 2)
+        }
+        #expect(tracker.firstLineOrInsert(keys[7], line: 5_000) == 9)
+        tracker.insert(keys[1_040], line: 6_000)
+        #expect(tracker.firstLine(of: keys[1_040]) == 1_042)
+        // Keys never inserted are not found (the filters' false hits are settled by the runs).
+        let misses = (0..<5_000).filter { tracker.firstLine(of: DuplicateTracker.fingerprint(["другой", String($0)])) != nil }
+        #expect(misses.isEmpty)
+        #expect(tracker.count == 1_050)
+    }
 }
 
 @Suite("Per-row caches")

@@ -86,7 +86,7 @@ struct FRDOLoadTests {
     /// The enrolments derived from documents, in natural terms (no surrogate keys).
     static func registerEnrolments(_ fixture: LoadFixture) throws -> [[String?]] {
         try fixture.rows("""
-            select t.teacher_pseudonym, f.academic_year_key::text, s.school_code, c.course_title, c.program_kind,
+            select encode(t.teacher_pseudonym, 'hex'), f.academic_year_key::text, s.school_code, c.course_title, c.program_kind,
                    c.hours::text, f.start_date_key::text, f.end_date_key::text, f.status, f.staff_category
             from dw.fact_course_enrolment as f
             inner join dw.dim_teacher as t on t.teacher_key = f.teacher_key
@@ -231,7 +231,7 @@ struct FRDOLoadTests {
     /// The enrolments of one teacher in natural terms.
     static func enrolments(_ fixture: LoadFixture) throws -> [[String?]] {
         try fixture.rows("""
-            select t.teacher_pseudonym, c.course_title, f.end_date_key::text, s.school_code, f.status,
+            select encode(t.teacher_pseudonym, 'hex'), c.course_title, f.end_date_key::text, s.school_code, f.status,
                    (f.document_key is not null)::text
             from dw.fact_course_enrolment as f
             inner join dw.dim_teacher as t on t.teacher_key = f.teacher_key

@@ -140,7 +140,7 @@ struct FormSurveyLoadTests {
             inner join dw.dim_academic_year as y on y.academic_year_key = f.academic_year_key
             inner join dw.dim_school as s on s.school_key = f.school_key
             inner join dw.dim_teacher as t on t.teacher_key = f.teacher_key
-            where t.teacher_pseudonym = $1
+            where encode(t.teacher_pseudonym, 'hex') = $1
             order by 1
             """, [try Pseudonymizer(key: LoadFixture.key).pseudonym(forTeacherID: "11223344595")])
     }

@@ -240,7 +240,7 @@ struct SampleCityWorkbookTests {
         """,
         """
         select s.school_code, f.academic_year_key, c.course_title, c.hours, f.start_date_key, f.end_date_key,
-            f.status, f.subject, f.position, f.has_certificate, t.teacher_pseudonym
+            f.status, f.subject, f.position, f.has_certificate, encode(t.teacher_pseudonym, 'hex')
         from dw.fact_course_enrolment as f
         inner join dw.dim_school as s on f.school_key = s.school_key
         inner join dw.dim_course as c on f.course_key = c.course_key
@@ -248,7 +248,7 @@ struct SampleCityWorkbookTests {
         order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
         """,
         """
-        select s.school_code, f.academic_year_key, t.teacher_pseudonym, f.experience_years, f.qualification_category,
+        select s.school_code, f.academic_year_key, encode(t.teacher_pseudonym, 'hex'), f.experience_years, f.qualification_category,
             f.mentoring_role, f.network_communities, f.conferences, f.seminars, f.webinars, f.publications
         from dw.fact_teacher_year as f
         inner join dw.dim_school as s on f.school_key = s.school_key

@@ -1,6 +1,6 @@
 -- Old pseudonym → new pseudonym of every identifier read from the files, for one
--- rekey transaction.
+-- rekey transaction (32-byte HMAC-SHA256 values, as dw.dim_teacher keeps them).
 create temporary table rekey_map (
-    old_pseudonym text primary key,
-    new_pseudonym text not null
+    old_pseudonym bytea primary key,
+    new_pseudonym bytea not null
 ) on commit drop

@@ -16,7 +16,8 @@ public struct PersonalDataAudit {
         case phone
         case fullName = "full_name"
 
-        /// A value that is a SHA-256 or HMAC-SHA256 digest in hex (a file's hash, a pseudonym):
+        /// A value that is a SHA-256 or HMAC-SHA256 digest in hex (a file's hash; the pseudonyms are
+        /// `bytea` since migration 0130, not text, so the scan no longer reads them):
         /// random hex holds runs of digits shaped like a SNILS or a phone number, which are no
         /// personal data, so the digit shapes skip such values (a negative lookahead).
         static let notADigest = #"^(?![0-9a-f]{64}$).*"#

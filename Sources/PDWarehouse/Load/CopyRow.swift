@@ -37,6 +37,17 @@ public struct CopyRow {
         }
     }
 
+    /// A `bytea` in its hex input form from lower-case hex digits (a pseudonym): `\\x` and the
+    /// digits, the backslash escaped for COPY text. The digits are not checked here: the column's
+    /// length check refuses a value that is not 32 bytes.
+    public mutating func byteaHex(_ hexDigits: String) {
+        separate()
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "x"))
+        bytes.append(contentsOf: hexDigits.utf8)
+    }
+
     public mutating func int(_ value: Int?) {
         separate()
         guard let value else { return null() }

@@ -157,6 +157,9 @@ final class DimensionKeys {
     }
 
     /// Inserts the members met for the first time in this batch (inside the batch's transaction).
+    /// The new teachers' batch reference is checked once for the COPY
+    /// (`load/dimensions/check_new_teachers.sql`; migration 0130 dropped the row-by-row foreign
+    /// key): a missing batch throws `PostgresError` (exit 3) and the batch is rolled back.
     func insertNewMembers(connection: Connection, sql: SQLDirectory, batchKey: Int) throws {
         if !newTeachers.isEmpty {
             try connection.copyIn(try sql.statement("load/dimensions/copy_new_teachers.sql")) { writer in
@@ -164,11 +167,17 @@ final class DimensionKeys {
                 for teacher in newTeachers {
                     row.reset()
                     row.int(teacher.key)
-                    row.text(teacher.pseudonym)
+                    row.byteaHex(teacher.pseudonym)
                     row.int(batchKey)
                     row.end()
                     try writer.write(row.bytes)
                 }
+            }
+            let missing = try connection.execute(
+                try sql.statement("load/dimensions/check_new_teachers.sql"), [String(batchKey)]).scalarInt ?? 0
+            guard missing == 0 else {
+                throw PostgresError(kind: .query, message: "the new teachers name batch \(batchKey), which dw.etl_batch does not"
+                    + " hold; the batch was rolled back / пакет \(batchKey) новых педагогов не найден в dw.etl_batch, пакет отменён")
             }
         }
         if !newCourses.isEmpty {

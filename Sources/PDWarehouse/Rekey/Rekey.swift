@@ -101,7 +101,8 @@ struct Rekey {
             try connection.copyIn(try sql.statement("rekey/copy_map.sql")) { writer in
                 for id in ids {
                     try Interruption.checkpoint()
-                    try writer.write(old.pseudonym(ofNormalised: id) + "\t" + new.pseudonym(ofNormalised: id) + "\n")
+                    // bytea in hex input form (`\x…`, the backslash escaped for COPY text).
+                    try writer.write("\\\\x" + old.pseudonym(ofNormalised: id) + "\t\\\\x" + new.pseudonym(ofNormalised: id) + "\n")
                 }
             }
             let row = try connection.execute(try sql.statement("rekey/uncovered.sql")).rows.first ?? []

@@ -44,7 +44,7 @@ final class IndicatorFixture {
         if let key = teachers[label] { return key }
         let key = try connection.execute("""
             insert into dw.dim_teacher (teacher_pseudonym, first_seen_batch_key)
-            values (encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2::bigint) returning teacher_key
+            values (sha256(convert_to($1, 'UTF8')), $2::bigint) returning teacher_key
             """, [label, batchKey]).value(0, 0) ?? "?"
         teachers[label] = key
         return key

@@ -76,7 +76,7 @@ final class LoadFixture {
     /// The enrolments of the test city as (natural values), independent of surrogate keys.
     func enrolmentFacts() throws -> [[String?]] {
         try rows("""
-            select y.label, s.school_code, t.teacher_pseudonym, c.course_title, c.program_kind, c.hours, c.delivery,
+            select y.label, s.school_code, encode(t.teacher_pseudonym, 'hex'), c.course_title, c.program_kind, c.hours, c.delivery,
                    fa.code, c.provider, c.funding, f.start_date_key, f.end_date_key, f.staff_category, f.position,
                    f.subject, f.status, f.is_requested_by_school, f.has_certificate
             from dw.fact_course_enrolment f
@@ -91,7 +91,7 @@ final class LoadFixture {
 
     func censusFacts() throws -> [[String?]] {
         try rows("""
-            select y.label, s.school_code, t.teacher_pseudonym, f.position, f.staff_category, f.subject,
+            select y.label, s.school_code, encode(t.teacher_pseudonym, 'hex'), f.position, f.staff_category, f.subject,
                    f.experience_years, f.qualification_category, f.has_deficit_diagnostic, f.has_individual_route,
                    f.mentoring_role, f.is_methodological_asset, f.network_communities, f.is_subject_club_member,
                    f.has_interregional, f.conferences, f.seminars, f.webinars, f.internships, f.publications,

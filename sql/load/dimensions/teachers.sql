@@ -1,5 +1,5 @@
--- Every teacher: pseudonym → key.
+-- Every teacher: pseudonym (as lower-case hex, as the loader computes it) → key.
 select
-    teacher_pseudonym,
+    encode(teacher_pseudonym, 'hex') as teacher_pseudonym,
     teacher_key
 from dw.dim_teacher
