@@ -172,6 +172,11 @@ struct AliasTableTests {
         (.measures, "принятая мера", .measureText), (.measures, "управленческое решение", .measureText),
         (.measures, "дата решения", .measureDate), (.measures, "дата принятия меры", .measureDate), (.measures, "дата", .measureDate),
         (.measures, "ответственный", .responsibleRole), (.measures, "ответственный (роль)", .responsibleRole),
+        (.targets, "показатель", .indicator), (.targets, "код показателя", .indicator),
+        (.targets, "учебный год", .academicYear), (.targets, "уровень", .level), (.targets, "город или код ОО", .level),
+        (.targets, "целевое значение", .targetValue), (.targets, "цель", .targetValue),
+        (.targets, "документ", .sourceDocument), (.targets, "документ-основание", .sourceDocument),
+        (.targets, "дата документа", .sourceDate),
     ]
 
     @Test("every header alias and every canonical name maps to its field, in any case")

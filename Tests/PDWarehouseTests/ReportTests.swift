@@ -230,7 +230,7 @@ struct ReportTests {
         let f = try IndicatorFixture()
         let table = try Self.reports(f, .en).list()
         #expect(table.rows.filter { $0[0] == "indicator" }.count == 23)
-        #expect(table.rows.filter { $0[0] == "report" }.compactMap { $0[1] } == ["compare", "indicators", "lagging", "trend"])
+        #expect(table.rows.filter { $0[0] == "report" }.compactMap { $0[1] } == ["compare", "indicators", "lagging", "submissions", "trend"])
         let deficit = try #require(table.rows.first { $0[1] == "deficit_share" })
         #expect(deficit[3] == "%, better when lower")
     }
