@@ -38,6 +38,11 @@ public struct LineChart: Sendable, Hashable {
     /// Per x label: the value's three-year window is incomplete (`ThreeYearWindow`); the
     /// label is marked `†` and a note says why.
     public var incomplete: [Bool] = []
+    /// Per x label: the indicator's definition changed from this year on (issue 13 §5,
+    /// `DefinitionBreak`); a dashed line is drawn before the year, its label is marked `‡`,
+    /// and `breakNotes` (the trend table's notes on the change) go to the legend.
+    public var breaks: [Bool] = []
+    public var breakNotes: [String] = []
 
     public init(id: String, title: String, unit: String, isPercent: Bool, xLabels: [String], series: [Series]) {
         self.id = id
@@ -67,8 +72,13 @@ public struct LineChart: Sendable, Hashable {
 
     /// The x label as shown: `†` after a year whose window is incomplete.
     public func shownLabel(_ index: Int) -> String {
-        index < incomplete.count && incomplete[index] ? xLabels[index] + " †" : xLabels[index]
+        var label = index < incomplete.count && incomplete[index] ? xLabels[index] + " †" : xLabels[index]
+        if isBreak(index) { label += " " + ReportPresentation.definitionBreakMark }
+        return label
     }
+
+    /// The definition changed from the year at `index` on (never at the first year shown).
+    func isBreak(_ index: Int) -> Bool { index > 0 && index < breaks.count && breaks[index] }
 
     public static func == (lhs: LineChart, rhs: LineChart) -> Bool {
         lhs.id == rhs.id && lhs.title == rhs.title && lhs.unit == rhs.unit && lhs.isPercent == rhs.isPercent
@@ -174,6 +184,13 @@ public enum SVGLineChart {
             if let spread { bandRun.append((index, spread.low, spread.high)) } else { flushBand() }
         }
         flushBand()
+        // Definition breaks: a dashed line halfway between the last year of the old definition and the first of the new.
+        for index in chart.xLabels.indices where chart.isBreak(index) {
+            let xx = f((x(index - 1) + x(index)) / 2)
+            svg += "<line class=\"definition-break\" x1=\"\(xx)\" y1=\"\(f(top))\" x2=\"\(xx)\" y2=\"\(f(top + plotHeight))\""
+            svg += " stroke=\"#6b7280\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\">"
+            svg += "<title>\(HTMLEscape.text(chart.breakNotes.joined(separator: " ")))</title></line>"
+        }
         // Lines, then points on top.
         for (index, series) in chart.series.enumerated() {
             let colour = colour(series, index: index)
@@ -213,6 +230,9 @@ public enum SVGLineChart {
         }
         if chart.incomplete.contains(true) {
             legend += "<li class=\"caveat\">\(HTMLEscape.text(HeatTable.incompleteNote(language)))</li>"
+        }
+        for note in chart.breakNotes where chart.breaks.indices.contains(where: chart.isBreak) {
+            legend += "<li class=\"caveat definition-break\">\(HTMLEscape.text(note))</li>"
         }
         if chart.series.contains(where: { $0.small.contains(true) }) {
             legend += "<li class=\"caveat\"><span class=\"swatch hollow\"></span>\(HTMLEscape.text(ReportCatalogue.text("caveat.small_denominator", in: language)))</li>"

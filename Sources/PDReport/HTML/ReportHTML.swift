@@ -84,10 +84,17 @@ public enum ReportHTML {
         let unit = isPercent ? "%" : ReportCatalogue.text("unit.hours", in: language)
         // The caption adds the unit itself: drop it from a title that already ends with it.
         let title = trend.title.hasSuffix(", " + unit) ? String(trend.title.dropLast(unit.count + 2)) : trend.title
-        return LineChart(
+        var chart = LineChart(
             id: indicatorID, title: title,
             unit: unit, isPercent: isPercent,
             xLabels: yearColumns.map { trend.columns[$0].name }, series: series)
+        // `markingDefinitionBreaks` marked the first year of a changed definition and explained it in a note.
+        let mark = " " + ReportPresentation.definitionBreakMark
+        chart.breaks = yearColumns.map { trend.columns[$0].caption?.hasSuffix(mark) ?? false }
+        if chart.breaks.contains(true) {
+            chart.breakNotes = trend.notes.filter { $0.hasPrefix(ReportPresentation.definitionBreakMark) }
+        }
+        return chart
     }
 
     /// `2023-2024`: an academic year in its canonical spelling (a column of the pivoted trend).
