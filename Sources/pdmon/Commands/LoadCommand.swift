@@ -10,90 +10,73 @@ struct LoadCommand: ParsableCommand {
         subcommands: [Schools.self, Enrolments.self, Survey.self, FRDO.self, Requests.self, Measures.self, Targets.self]
     )
 
-    struct Schools: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The schools directory / справочник ОО.")
+    /// What every `load KIND` takes: the files, the load options, the sheet, the connection, the logging.
+    struct KindFiles: ParsableArguments {
         @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
         @OptionGroup var load: LoadOptions
         @OptionGroup var sheet: SheetOption
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var logging: LoggingOptions
+
         func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.schools, files, year: nil, sheet: sheet.sheet, load, connection, logging) }
+
+        func run(_ kind: ExportKind, year: AcademicYear? = nil) throws {
+            try LoadCommand.run(kind, files, year: year, sheet: sheet.sheet, load, connection, logging)
+        }
+    }
+
+    /// `--year` of the kinds whose rows may leave the academic year out.
+    struct YearOption: ParsableArguments {
+        @Option(help: "Academic year for rows that do not say it, e.g. 2023-2024 / учебный год для строк без него.")
+        var year: AcademicYearArgument?
+    }
+
+    struct Schools: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The schools directory / справочник ОО.")
+        @OptionGroup var input: KindFiles
+        func run() throws { try input.run(.schools) }
     }
 
     struct Enrolments: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Course enrolments (КПК, ПП, стажировки) / обучение на курсах.")
-        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
-        @Option(help: "Academic year for rows that do not say it, e.g. 2023-2024 / учебный год.") var year: AcademicYearArgument?
-        @OptionGroup var load: LoadOptions
-        @OptionGroup var sheet: SheetOption
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var logging: LoggingOptions
-        func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.enrolments, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+        @OptionGroup var input: KindFiles
+        @OptionGroup var year: YearOption
+        func run() throws { try input.run(.enrolments, year: year.year?.value) }
     }
 
     struct Survey: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The yearly teacher census (survey) / мониторинг педагогов.")
-        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
-        @Option(help: "Academic year for rows that do not say it / учебный год.") var year: AcademicYearArgument?
-        @OptionGroup var load: LoadOptions
-        @OptionGroup var sheet: SheetOption
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var logging: LoggingOptions
-        func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.survey, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+        @OptionGroup var input: KindFiles
+        @OptionGroup var year: YearOption
+        func run() throws { try input.run(.survey, year: year.year?.value) }
     }
 
     struct FRDO: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "frdo",
-            abstract: "A ФИС ФРДО upload (issued ДПО documents, «Шаблон ДПО») / выгрузка в ФИС ФРДО (документы ДПО).")
-        @Argument(help: "XLSX (sheet «Шаблон») or CSV file(s) / файлы XLSX или CSV.") var files: [String]
-        @OptionGroup var load: LoadOptions
-        @OptionGroup var sheet: SheetOption
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var logging: LoggingOptions
-        func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.frdo, files, year: nil, sheet: sheet.sheet, load, connection, logging) }
+            abstract: "A ФИС ФРДО upload (issued ДПО documents, «Шаблон ДПО»: XLSX, sheet «Шаблон», or CSV) / выгрузка в ФИС ФРДО (документы ДПО).")
+        @OptionGroup var input: KindFiles
+        func run() throws { try input.run(.frdo) }
     }
 
     struct Requests: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Schools' course requests («заявка ОО») / заявки ОО на обучение.")
-        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
-        @Option(help: "Academic year for rows without one / учебный год для строк без него.") var year: AcademicYearArgument?
-        @OptionGroup var load: LoadOptions
-        @OptionGroup var sheet: SheetOption
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var logging: LoggingOptions
-        func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.requests, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+        static let configuration = CommandConfiguration(abstract: "Schools' course requests («заявка ОО») / заявки ОО на обучение.")
+        @OptionGroup var input: KindFiles
+        @OptionGroup var year: YearOption
+        func run() throws { try input.run(.requests, year: year.year?.value) }
     }
 
     struct Measures: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Measures taken on recommendations / принятые меры по рекомендациям.")
-        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
-        @Option(help: "Academic year for rows without one / учебный год для строк без него.") var year: AcademicYearArgument?
-        @OptionGroup var load: LoadOptions
-        @OptionGroup var sheet: SheetOption
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var logging: LoggingOptions
-        func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.measures, files, year: year?.value, sheet: sheet.sheet, load, connection, logging) }
+        static let configuration = CommandConfiguration(abstract: "Measures taken on recommendations / принятые меры по рекомендациям.")
+        @OptionGroup var input: KindFiles
+        @OptionGroup var year: YearOption
+        func run() throws { try input.run(.measures, year: year.year?.value) }
     }
 
     struct Targets: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Indicator targets of the municipal or regional programme / целевые значения показателей.")
-        @Argument(help: "CSV or XLSX file(s) / файлы CSV или XLSX.") var files: [String]
-        @OptionGroup var load: LoadOptions
-        @OptionGroup var sheet: SheetOption
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var logging: LoggingOptions
-        func validate() throws { try LoadCommand.checkReadable(files) }
-        func run() throws { try LoadCommand.run(.targets, files, year: nil, sheet: sheet.sheet, load, connection, logging) }
+        static let configuration = CommandConfiguration(abstract: "Indicator targets of the municipal or regional programme / целевые значения показателей.")
+        @OptionGroup var input: KindFiles
+        func run() throws { try input.run(.targets) }
     }
 
     /// Every file must exist and be readable before anything connects or loads.
