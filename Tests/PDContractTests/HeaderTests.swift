@@ -82,7 +82,6 @@ struct HeaderTests {
         let matched = Dictionary(uniqueKeysWithValues: scores.map { ($0.kind, $0.matched) })
         #expect([ExportKind.schools, .enrolments, .survey, .frdo, .requests, .measures].map { matched[$0] } == [1, 2, 2, 1, 2, 1])
         #expect(scores.first { $0.kind == .requests }?.requiredMatched == 1)
-        #expect(try ExportKind.detect(header: ["код ОО", "СНИЛС"]).kind == .enrolments)
     }
 
     @Test("the user-given kind is checked against the header")
