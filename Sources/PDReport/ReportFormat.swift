@@ -100,7 +100,7 @@ public enum ReportRenderer {
         case .csv: CSVRenderer.render(table, dialect: excel ? .excel : .standard)
         case .json: Array(JSONRenderer.render(table).utf8)
         case .markdown: Array(MarkdownRenderer.render(table, language: language).utf8)
-        default: Array(TableRenderer.render(table, language: language, width: width).utf8)
+        default: TableRenderer.renderBytes(table, language: language, includeTitle: true, width: width)
         }
     }
 }

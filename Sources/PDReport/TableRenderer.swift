@@ -24,6 +24,21 @@ public enum TableRenderer {
         includeTitle: Bool = true,
         width: Int? = nil
     ) -> String {
+        String(decoding: renderBytes(table, language: language, includeTitle: includeTitle, width: width), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes. Without a terminal width (files and pipes, the reports'
+    /// usual case) no cell wraps and no line is cut, and the table is built on bytes
+    /// (`AlignedBytes`): the same text, without a Swift `String` per line.
+    static func renderBytes(_ table: ResultTable, language: ReportLanguage, includeTitle: Bool, width: Int?) -> [UInt8] {
+        guard width == nil else {
+            return Array(wrapping(table, language: language, includeTitle: includeTitle, width: width).utf8)
+        }
+        return AlignedBytes.render(table, language: language, includeTitle: includeTitle)
+    }
+
+    /// The general renderer: wraps cells to fit `width` (or the expanded form) when given.
+    static func wrapping(_ table: ResultTable, language: ReportLanguage, includeTitle: Bool, width: Int?) -> String {
         let headings = table.columns.map { sanitize($0.heading) }
         let body: [[String]] = table.rows.indices.map { row in
             table.columns.indices.map { column in
@@ -145,6 +160,8 @@ public enum TableRenderer {
     /// Makes a cell safe for a single terminal line: line breaks become `↵`, tabs spaces,
     /// other control characters (except ESC, which starts colour codes) `�`.
     static func sanitize(_ text: String) -> String {
+        // Fast path: nothing to replace (no C0 control, DEL or C1 control in the bytes).
+        if !needsSanitizing(text) { return text }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -165,6 +182,17 @@ public enum TableRenderer {
             }
         }
         return String(result)
+    }
+
+    /// Whether `sanitize` would change `text`: a byte below 0x20, DEL, or a C1 control
+    /// (U+0080–U+009F, UTF-8 `C2 80`…`C2 9F`).
+    static func needsSanitizing(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0 && byte >= 0x80) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Works on bytes: stepping back over Characters cost more than the rest of the table.
@@ -189,10 +217,18 @@ enum DisplayText {
 
     /// A plain number in the notation of `language`; anything else unchanged.
     static func number(_ value: String, language: ReportLanguage) -> String {
-        guard language == .ru, NumberText.isPlainNumber(value), !value.contains("e"), !value.contains("E") else { return value }
-        var text = String(value.map { $0 == "." ? "," : $0 })
-        if text.hasPrefix("-") { text = "−" + String(text.dropFirst()) }
-        return text
+        guard language == .ru, NumberText.isPlainNumber(value), !value.utf8.contains(0x65), !value.utf8.contains(0x45) else { return value }
+        // A plain number is ASCII: swap bytes, not Characters.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        for byte in value.utf8 {
+            if byte == 0x2D && bytes.isEmpty {
+                bytes.append(contentsOf: [0xE2, 0x88, 0x92])  // U+2212 MINUS SIGN
+            } else {
+                bytes.append(byte == 0x2E ? 0x2C : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -195,13 +195,16 @@ public final class Warehouse {
 
     // MARK: - Mart
 
-    /// `db refresh`: recomputes every indicator of the mart now (one transaction), records it.
+    /// `db refresh`: brings the indicators of the mart up to date now (one transaction), records
+    /// it: incrementally (the cells the new batches touched) when it can, every value when
+    /// `full` (`db refresh --full`) or when it cannot (`MartRefresher`).
     @discardableResult
-    public func refresh() throws -> MartRefresh {
+    public func refresh(full: Bool = false) throws -> MartRefresh {
         let connection = try connection(migrated: true)
         try connection.run(try sql.statement("load/after_loads.sql"))
-        let result = try MartRefresher(connection: connection, sql: sql).refresh()
-        logger.info("mart refreshed / витрины обновлены", metadata: ["rows": "\(result.indicatorValues)"])
+        let result = try MartRefresher(connection: connection, sql: sql).refresh(full: full)
+        logger.info("mart refreshed / витрины обновлены",
+                    metadata: ["rows": "\(result.indicatorValues)", "mode": "\(result.mode.rawValue)", "cells": "\(result.cells)"])
         return result
     }
 

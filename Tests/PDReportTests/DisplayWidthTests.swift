@@ -40,4 +40,18 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.pad("\u{1B}[1mЖ\u{1B}[0m", to: 3, alignment: .left) == "\u{1B}[1mЖ\u{1B}[0m  ")
         #expect(DisplayWidth.pad("длинный", to: 3, alignment: .left) == "длинный")
     }
+
+    @Test("The table renderer's meter measures every BMP scalar and mixed text as DisplayWidth does")
+    func meterAgreesWithDisplayWidth() {
+        var meter = WidthMeter()
+        for value in UInt32(0)..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            #expect(meter.width(of: text) == DisplayWidth.of(text), "U+\(String(value, radix: 16))")
+        }
+        for text in ["Школа № 1 «Ёлочка» — 67,5", "a\u{0301}b", "\u{1B}[31mкрасный\u{1B}[0m", "日本 😀 x", "Ѣ҂҃", "\u{00AD}\u{200B}",
+                     "\u{1F600}\u{1F3FB}", ""] {
+            #expect(meter.width(of: text) == DisplayWidth.of(text), "\(text)")
+        }
+    }
 }

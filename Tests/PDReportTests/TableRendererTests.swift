@@ -28,6 +28,27 @@ struct TableRendererTests {
         #expect(plusColumns(tableLines[1]) == barPositions[0])
     }
 
+    @Test("The byte renderer writes exactly what the general one writes without a width")
+    func bytesEqualTheGeneralRenderer() {
+        let tables: [(ResultTable, ReportLanguage)] = [
+            (sampleTable.localized(.ru), .ru), (sampleTable.localized(.en), .en),
+            (ResultTable(title: "Пусто", columns: [ResultColumn(name: "value", type: .decimal)]), .ru),
+            (ResultTable(columns: [ResultColumn(name: "a"), ResultColumn(name: "b", type: .decimal), ResultColumn(name: "c", type: .boolean)],
+                         rows: [["\u{1B}[32m▲\u{1B}[0m", "-12.5", "t"], ["x\u{7}\u{85}", nil, nil], ["", "0.0", "f"],
+                                ["«Школа» № 1 — 日本 😀 e\u{0301}", "1e5", "maybe"], ["   ", "-0.1", nil]],
+                         notes: ["Примечание\tс табуляцией"]), .ru),
+            (ResultTable(title: "Ти\nтул", columns: [ResultColumn(name: "", type: .integer), ResultColumn(name: "")], rows: [[nil, nil], ["1", " "]]), .en),
+        ]
+        for (table, language) in tables {
+            for includeTitle in [true, false] {
+                let general = TableRenderer.wrapping(table, language: language, includeTitle: includeTitle, width: nil)
+                let bytes = TableRenderer.renderBytes(table, language: language, includeTitle: includeTitle, width: nil)
+                #expect(String(decoding: bytes, as: UTF8.self) == general, "\(general)")
+                #expect(TableRenderer.render(table, language: language, includeTitle: includeTitle) == general)
+            }
+        }
+    }
+
     @Test("Numbers right-aligned, NULL empty, booleans as words")
     func cells() {
         let table = ResultTable(

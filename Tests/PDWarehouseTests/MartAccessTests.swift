@@ -8,7 +8,8 @@ import PDPostgres
 struct MartAccessTests {
     static let views = ["indicator", "teacher_year", "course_enrolment", "school_year_indicator", "city_year_indicator",
                         "deficit_area", "plan_teacher_year", "reader_scope", "data_as_of", "recommendation_indicator",
-                        "recommendation_rule", "recommendation_theme", "request_reconciliation", "plan_order_issued", "measure"]
+                        "recommendation_rule", "recommendation_theme", "request_reconciliation", "plan_order_issued", "measure",
+                        "indicator_version"]
 
     /// A request, an issued plan row and a measure of the worked example (which has none), so
     /// that the views of the management cycle have rows to show.

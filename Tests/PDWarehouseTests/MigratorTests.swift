@@ -136,7 +136,7 @@ struct MigratorTests {
         let migrator = try Migrator.project(connection: connection, sql: TestDatabase.sqlDirectory)
         #expect(migrator.views.map(\.name) == [
             "mart.city_year_indicator", "mart.course_enrolment", "mart.data_as_of", "mart.deficit_area", "mart.indicator",
-            "mart.measure", "mart.plan_order_issued", "mart.plan_teacher_year", "mart.reader_scope",
+            "mart.indicator_version", "mart.measure", "mart.plan_order_issued", "mart.plan_teacher_year", "mart.reader_scope",
             "mart.recommendation_indicator", "mart.recommendation_rule", "mart.recommendation_theme",
             "mart.request_reconciliation", "mart.school_year_indicator", "mart.teacher_year",
         ])

@@ -16,6 +16,8 @@ with t as (
            ), 0) as hours
     from dw.fact_teacher_year as f
     inner join dw.dim_school as s on s.school_key = f.school_key
+    -- The years the refresh computes (sql/indicators/README.md).
+    where f.academic_year_key = any(dw.refresh_years())
 )
 -- The census has one row per teacher and year (its primary key), so summing the
 -- per-teacher hours counts each teacher once, at school and at city level.

@@ -10,6 +10,8 @@ with en as (
     from dw.fact_course_enrolment as e
     inner join dw.dim_school as s on s.school_key = e.school_key
     inner join dw.dim_course as c on c.course_key = e.course_key
+    -- The years the refresh computes (sql/indicators/README.md).
+    where e.academic_year_key = any(dw.refresh_years())
 )
 select en.academic_year_key,
        case when grouping(en.school_code) = 1 then 'city' else 'school' end as grain,

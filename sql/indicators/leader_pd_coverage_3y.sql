@@ -1,5 +1,6 @@
 -- name: leader_pd_coverage_3y
 -- description: leadership staff in T with at least one enrolment completed in y-2, y-1 or y / leadership staff in T
+-- window: 3 (values of year y read enrolments of y-2..y: a change in year y also changes y+1 and y+2)
 -- Contract: see sql/indicators/README.md. T = the census of a school for a year.
 with t as (
     select f.academic_year_key,
@@ -18,6 +19,8 @@ with t as (
            (f.staff_category = 'leadership') as in_denominator
     from dw.fact_teacher_year as f
     inner join dw.dim_school as s on s.school_key = f.school_key
+    -- The years the refresh computes (sql/indicators/README.md).
+    where f.academic_year_key = any(dw.refresh_years())
 )
 select t.academic_year_key,
        case when grouping(t.school_code) = 1 then 'city' else 'school' end as grain,

@@ -9,6 +9,8 @@ with t as (
            (true) as in_denominator
     from dw.fact_teacher_year as f
     inner join dw.dim_school as s on s.school_key = f.school_key
+    -- The years the refresh computes (sql/indicators/README.md).
+    where f.academic_year_key = any(dw.refresh_years())
 )
 select t.academic_year_key,
        case when grouping(t.school_code) = 1 then 'city' else 'school' end as grain,

@@ -1,5 +1,5 @@
--- The catalogued indicators, in report order: the refresh runs
--- sql/indicators/<indicator_id>.sql for each of them.
-select indicator_id
+-- The catalogued indicators, in report order, with their unit: the refresh runs
+-- sql/indicators/<indicator_id>.sql (and its versions) for each of them.
+select indicator_id, unit
 from dw.indicator
 order by sort_order, indicator_id

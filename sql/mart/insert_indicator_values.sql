@@ -1,7 +1,12 @@
 -- Stores the rows of one indicator definition with their value: percent
 -- indicators 100 × numerator / denominator, hours indicators numerator /
 -- denominator, both rounded half away from zero to one decimal (numeric round),
--- null for a zero denominator. $1 is the indicator id. MartRefresher puts the
+-- null for a zero denominator. $1 is the indicator id, $4 the academic years this
+-- definition (version) computes (the definition reads only them, dw.refresh_years();
+-- the filter here keeps the result right where that setting does not reach, e.g. a
+-- Citus worker). A full refresh ($2 true) stores every row of those years; an
+-- incremental one only the school rows of the cells in mart_scope within the
+-- indicator's window ($3: 1 or 3 years) and the city rows. MartRefresher puts the
 -- text of sql/indicators/<id>.sql in place of the lines from "@definition-begin"
 -- through "@definition-end"; the placeholder between them (no rows, the
 -- contract's columns) keeps this file a statement of its own.
@@ -30,3 +35,15 @@ select i.indicator_id,
        end as value
 from definition as d
 inner join dw.indicator as i on i.indicator_id = $1::text
+where d.academic_year_key = any($4::integer[])
+  and (
+      $2::boolean
+      or d.grain = 'city'
+      or exists (
+          select 1
+          from mart_scope as s
+          where s.academic_year_key = d.academic_year_key
+            and s.school_code = d.school_code
+            and s.window_years <= $3::integer
+      )
+  )

@@ -8,6 +8,9 @@ public enum MartError: Error, CustomStringConvertible, Equatable {
     /// The refresh's insert lacks the `-- @definition-begin` … `-- @definition-end` lines that a
     /// definition replaces.
     case templateMalformed(path: String)
+    /// A version file `sql/indicators/<id>@<label>.sql` whose label is not an academic year
+    /// `yyyy-yyyy` (issue 13 §5).
+    case versionMalformed(indicator: String, path: String)
 
     public var description: String {
         switch self {
@@ -21,6 +24,11 @@ public enum MartError: Error, CustomStringConvertible, Equatable {
                 + " (contract: sql/indicators/README.md); nothing was refreshed"
                 + " / определение показателя \(indicator) (\(path)) завершилось ошибкой; исправьте запрос;"
                 + " витрины не обновлены"
+        case .versionMalformed(let indicator, let path):
+            return "\(path): a version of indicator \(indicator) must be named \(indicator)@<yyyy-yyyy>.sql"
+                + " with the academic year from which it applies, e.g. \(indicator)@2025-2026.sql"
+                + " / \(path): версия показателя \(indicator) называется \(indicator)@<гггг-гггг>.sql"
+                + " по учебному году, с которого действует"
         case .templateMalformed(let path):
             return "\(path) needs one '-- @definition-begin' line and, after it, one '-- @definition-end' line; restore the file"
                 + " / в \(path) нужны строки '-- @definition-begin' и '-- @definition-end'; восстановите файл"

@@ -1,21 +1,39 @@
 import Foundation
 import PDPostgres
 
-/// Recomputes every catalogued indicator into `dw.agg_indicator_value`, which the views
+/// Recomputes the catalogued indicators into `dw.agg_indicator_value`, which the views
 /// `mart.school_year_indicator` and `mart.city_year_indicator` expose.
 ///
 /// For each row of `dw.indicator` (in `sort_order`) it runs the definition
-/// `sql/indicators/<indicator_id>.sql` (contract: `sql/indicators/README.md`), computes the
-/// value (percent or hours, one decimal, null for a zero denominator), then gives every
+/// `sql/indicators/<indicator_id>.sql` — or, for the years from which a later version applies,
+/// `sql/indicators/<indicator_id>@<yyyy-yyyy>.sql` (issue 13 §5; `DefinitionVersion`) — computes
+/// the value (percent or hours, one decimal, null for a zero denominator), then gives every
 /// (year, school) with data a row for every indicator. All of it happens in one
 /// repeatable-read transaction: readers see the previous values until it commits, and a
 /// failing definition leaves the previous values in place.
+///
+/// **Incremental** (issue 12): the refresh records the batches it covered
+/// (`dw.mart_covered_batch`) and the census and enrolment rows per (year, school) it read
+/// (`dw.mart_input_cell`). The next one computes the cells the uncovered batches touched
+/// (`sql/mart/scope_cells.sql`: added, replaced and deleted rows; a teacher's new enrolments
+/// in year y also reach the teacher's census cell in y, and for the three-year indicators
+/// in y+1 and y+2), runs each definition for those cells' years only (`dw.refresh_years()`)
+/// and replaces only those cells and the city rows of their years. It is **full** when asked
+/// (`db refresh --full`), when there is no earlier refresh with the same definitions (the
+/// digest of the catalogue and the files), when the rows are inconsistent with what was
+/// recorded, or when the cells would exceed `fullShare` of the work of a full refresh.
+/// Either way the values are those a full refresh computes (`MartRefreshTests`).
 ///
 /// Two refreshes never interleave (a session advisory lock). Call it on a connection that is
 /// not inside a transaction, e.g. after a load has committed.
 public struct MartRefresher {
     /// The advisory lock key of the refresh ("pdmartrf" in ASCII).
     public static let lockKey: Int64 = 0x7064_6d61_7274_7266
+
+    /// Above this share of a full refresh's work (cells × indicators), an incremental refresh
+    /// is done as a full one: recomputing most of the years costs about as much, and a full
+    /// refresh needs no scope.
+    public static let fullShare = 0.6
 
     public let connection: Connection
     public let sql: SQLDirectory
@@ -25,23 +43,22 @@ public struct MartRefresher {
         self.sql = sql
     }
 
-    /// Rebuilds the indicator values and records the refresh (`dw.mart_refresh`) in the same
-    /// transaction; a failure is recorded afterwards, when the connection still works.
+    /// Brings the indicator values up to date with the loads and records the refresh
+    /// (`dw.mart_refresh`, `dw.mart_covered_batch`, `dw.mart_input_cell`,
+    /// `dw.indicator_version`) in the same transaction; a failure is recorded afterwards, when
+    /// the connection still works.
     ///
-    /// - Returns: the rows written (indicators × (school-years + city-years)) and the newest
-    ///   loaded batch they cover.
+    /// - Parameter full: recompute every value even when an incremental refresh would do.
+    /// - Returns: the rows of `dw.agg_indicator_value` after it, the newest loaded batch they
+    ///   cover, the mode and the school-year cells recomputed.
     /// - Throws: `MartError.definitionFailed` when an indicator's definition is wrong (an
     ///   undefined column, a syntax or data error in `sql/indicators/<id>.sql`: exit 2);
-    ///   `PostgresError` when the database failed (connection lost, shut down, out of
+    ///   `MartError.definitionMissing` / `.versionMalformed` for a missing or misnamed file
+    ///   (exit 2); `PostgresError` when the database failed (connection lost, shut down, out of
     ///   resources: exit 3). Nothing is half-refreshed either way.
     @discardableResult
-    public func refresh() throws -> MartRefresh {
-        let clear = try sql.statement("mart/clear_indicator_values.sql")
+    public func refresh(full forceFull: Bool = false) throws -> MartRefresh {
         let insert = try sql.statement("mart/insert_indicator_values.sql")
-        let fill = try sql.statement("mart/fill_missing_indicator_values.sql")
-        let catalogue = try sql.statement("mart/catalogue.sql")
-        let count = try sql.statement("mart/count_indicator_values.sql")
-        let analyze = try sql.statement("mart/analyze_indicator_values.sql")
         let malformed = MartError.templateMalformed(path: sql.url.appendingPathComponent("mart/insert_indicator_values.sql").path)
         func inserting(_ definition: SQL) throws -> SQL {
             guard let statement = insert.embedding(definition, inPlaceOfLinesFrom: Self.definitionBegin, through: Self.definitionEnd)
@@ -54,26 +71,95 @@ public struct MartRefresher {
         defer { try? connection.advisoryUnlock(Self.lockKey) }
 
         do {
-            let rows = try connection.transaction(isolation: .repeatableRead) {
-                let ids = try connection.execute(catalogue).rows.compactMap { $0.first ?? nil }
-                let definitions = try ids.map { id in (id, try definition(of: id)) }
-                try connection.execute(clear)
-                for (id, definition) in definitions {
-                    let statement = try inserting(definition.statement)
-                    do {
-                        try connection.execute(statement, [id])
-                    } catch let error as PostgresError where Self.isDefinitionError(error) {
-                        throw MartError.definitionFailed(indicator: id, path: definition.path, reason: error.message)
+            let result = try connection.transaction(isolation: .repeatableRead) { () throws -> MartRefresh in
+                let catalogue = try connection.execute(try sql.statement("mart/catalogue.sql")).rows
+                let indicators = try catalogue.compactMap { row -> IndicatorDefinitions? in
+                    guard let id = row.first ?? nil else { return nil }
+                    return IndicatorDefinitions(id: id, unit: row.count > 1 ? row[1] ?? "" : "", versions: try versions(of: id))
+                }
+                let digest = Self.digest(indicators, template: insert.text)
+                try connection.run(try sql.statement("mart/scope_input.sql"))
+
+                // Full or incremental?
+                var full = forceFull
+                if !full {
+                    let last = try connection.execute(try sql.statement("mart/last_digest.sql")).rows.first?.first ?? nil
+                    full = last != digest
+                }
+                var cells = 0
+                if !full {
+                    try connection.run(try sql.statement("mart/scope_cells.sql"))
+                    let row = try connection.execute(try sql.statement("mart/scope_summary.sql")).rows.first ?? []
+                    func number(_ index: Int) -> Int { index < row.count ? row[index].flatMap { Int($0) } ?? 0 : 0 }
+                    let window1 = number(0), window3 = number(1), universe = number(2), anomalies = number(3)
+                    let threeYear = indicators.filter { $0.window >= 3 }.count
+                    let work = Double(window1 * indicators.count + window3 * threeYear)
+                    let fullWork = Double(max(universe, 1) * max(indicators.count, 1))
+                    full = anomalies > 0 || work > Self.fullShare * fullWork
+                    cells = window1 + window3
+                }
+                if full {
+                    try connection.run(try sql.statement("mart/scope_none.sql"))
+                    try connection.execute(try sql.statement("mart/clear_indicator_values.sql"))
+                }
+                let allYears = try connection.execute(try sql.statement("mart/universe_years.sql")).rows
+                    .compactMap { $0.first ?? nil }.compactMap { Int($0) }
+                if full { cells = try connection.execute(try sql.statement("mart/scope_summary_full.sql")).scalarInt ?? 0 }
+
+                let setYears = try sql.statement("mart/set_refresh_years.sql")
+                let clearScope = try sql.statement("mart/clear_scope_values.sql")
+                let fillScope = try sql.statement("mart/fill_scope_values.sql")
+                let scopeYears = try sql.statement("mart/scope_years.sql")
+                for indicator in indicators {
+                    let years: [Int]
+                    if full {
+                        years = allYears
+                    } else {
+                        years = try connection.execute(scopeYears, [String(indicator.window)]).rows
+                            .compactMap { $0.first ?? nil }.compactMap { Int($0) }
+                        if years.isEmpty { continue }
+                        try connection.execute(clearScope, [indicator.id, String(indicator.window)])
+                    }
+                    for (index, version) in indicator.versions.enumerated() {
+                        let next = index + 1 < indicator.versions.count ? indicator.versions[index + 1].fromYear : Int.max
+                        let own = years.filter { $0 >= version.fromYear && $0 < next }
+                        if own.isEmpty { continue }
+                        // Every year of a full refresh with a single version: no restriction at all.
+                        let list = full && indicator.versions.count == 1 ? "" : own.map(String.init).joined(separator: ",")
+                        try connection.execute(setYears, [list])
+                        do {
+                            try connection.execute(try inserting(version.statement),
+                                                   [indicator.id, full ? "true" : "false", String(indicator.window),
+                                                    "{" + own.map(String.init).joined(separator: ",") + "}"])
+                        } catch let error as PostgresError where Self.isDefinitionError(error) {
+                            throw MartError.definitionFailed(indicator: indicator.id, path: version.path, reason: error.message)
+                        }
+                    }
+                    if !full { try connection.execute(fillScope, [indicator.id, String(indicator.window)]) }
+                }
+                try connection.execute(setYears, [""])
+                if full { try connection.execute(try sql.statement("mart/fill_missing_indicator_values.sql")) }
+
+                try connection.execute(try sql.statement("mart/clear_indicator_versions.sql"))
+                let recordVersion = try sql.statement("mart/record_indicator_version.sql")
+                for indicator in indicators {
+                    for version in indicator.versions {
+                        try connection.execute(recordVersion, [indicator.id, String(version.fromYear), version.relativePath,
+                                                               version.reasonRU, version.reasonEN])
                     }
                 }
-                try connection.execute(fill)
-                let rows = try connection.execute(count).scalarInt ?? 0
-                try connection.execute(try sql.statement("mart/record_refresh.sql"), [String(rows)])
-                return rows
+                let rows = try connection.execute(try sql.statement("mart/count_indicator_values.sql")).scalarInt ?? 0
+                let mode: MartRefresh.Mode = full ? .full : .incremental
+                let refreshKey = try connection.execute(try sql.statement("mart/record_refresh.sql"),
+                                                        [String(rows), mode.rawValue, String(cells), digest]).scalarInt ?? 0
+                try connection.execute(try sql.statement("mart/record_covered_batches.sql"), [String(refreshKey)])
+                try connection.run(try sql.statement("mart/record_input.sql"))
+                return MartRefresh(indicatorValues: rows, coversBatchKey: nil, mode: mode, cells: cells)
             }
-            try connection.run(analyze)
-            let state = try state()
-            return MartRefresh(indicatorValues: rows, coversBatchKey: state.coveredBatchKey)
+            try connection.run(try sql.statement("mart/analyze_indicator_values.sql"))
+            var refreshed = result
+            refreshed.coversBatchKey = try state().coveredBatchKey
+            return refreshed
         } catch {
             recordFailure(error)
             throw error
@@ -118,14 +204,121 @@ public struct MartRefresher {
         }
         return (path, statement)
     }
+
+    /// The versions of an indicator's definition, oldest first: `sql/indicators/<id>.sql` (from
+    /// the beginning) and every `sql/indicators/<id>@<yyyy-yyyy>.sql` (from that academic year).
+    /// - Throws: `MartError.definitionMissing` without the first file;
+    ///   `MartError.versionMalformed` for a version file whose year is not an academic year.
+    func versions(of id: String) throws -> [DefinitionVersion] {
+        let first = try definition(of: id)
+        var versions = [DefinitionVersion(fromYear: 0, relativePath: "indicators/\(id).sql", path: first.path,
+                                          statement: first.statement, reasonRU: nil, reasonEN: nil)]
+        let folder = sql.url.appendingPathComponent("indicators")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where name.hasPrefix(id + "@") && name.hasSuffix(".sql") {
+            let relative = "indicators/\(name)"
+            let path = folder.appendingPathComponent(name).path
+            let label = String(name.dropFirst(id.count + 1).dropLast(4))
+            guard let year = DefinitionVersion.startYear(of: label) else {
+                throw MartError.versionMalformed(indicator: id, path: path)
+            }
+            guard let statement = try? sql.statement(relative) else { throw MartError.definitionMissing(indicator: id, path: path) }
+            let header = DefinitionVersion.header(statement.text)
+            versions.append(DefinitionVersion(fromYear: year, relativePath: relative, path: path, statement: statement,
+                                              reasonRU: header["version-reason-ru"], reasonEN: header["version-reason-en"]))
+        }
+        return versions.sorted { $0.fromYear < $1.fromYear }
+    }
+
+    /// FNV-1a (64 bits, hex) of the catalogue (ids, units), every version's year and text and
+    /// the insert template: a change of any of them makes the next refresh a full one.
+    static func digest(_ indicators: [IndicatorDefinitions], template: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            hash = (hash ^ 0x1f) &* 0x0000_0100_0000_01b3
+        }
+        add(template)
+        for indicator in indicators {
+            add(indicator.id); add(indicator.unit)
+            for version in indicator.versions { add(String(version.fromYear)); add(version.statement.text) }
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+/// One indicator of the catalogue and its definition versions.
+struct IndicatorDefinitions {
+    var id: String
+    var unit: String
+    var versions: [DefinitionVersion]
+    /// The years a value of year y reads: 3 when the first file says `-- window: 3` (the
+    /// enrolments of y-2..y), 1 otherwise.
+    var window: Int { versions.map { DefinitionVersion.header($0.statement.text)["window"] }.contains { $0?.hasPrefix("3") == true } ? 3 : 1 }
+}
+
+/// A version of an indicator's definition (issue 13 §5): the file and the academic year from
+/// which it applies, and the reason it changed (header lines `-- version-reason-ru:` and
+/// `-- version-reason-en:` of `sql/indicators/<id>@<yyyy-yyyy>.sql`).
+struct DefinitionVersion {
+    /// Start year of the first academic year it applies to; 0 for the first version.
+    var fromYear: Int
+    /// Path under `sql/`.
+    var relativePath: String
+    var path: String
+    var statement: SQL
+    var reasonRU: String?
+    var reasonEN: String?
+
+    /// The start year of a canonical academic year label `yyyy-yyyy` (second = first + 1).
+    static func startYear(of label: String) -> Int? {
+        let parts = label.split(separator: "-")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 }), let first = Int(parts[0]), let second = Int(parts[1]),
+              second == first + 1 else { return nil }
+        return first
+    }
+
+    /// The `-- key: value` lines at the top of a definition (before the first line that is not a
+    /// comment).
+    static func header(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("--") else { break }
+            let body = line.dropFirst(2).drop { $0 == " " }
+            guard let colon = body.firstIndex(of: ":") else { continue }
+            let key = body[..<colon].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty, !key.contains(" ") else { continue }
+            result[key] = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
 }
 
 /// A completed refresh.
 public struct MartRefresh: Sendable, Equatable {
-    /// Rows written to `dw.agg_indicator_value`.
+    /// How much was recomputed.
+    public enum Mode: String, Sendable {
+        /// Every value.
+        case full
+        /// The cells the uncovered batches touched, and the city rows of their years.
+        case incremental
+    }
+
+    /// Rows of `dw.agg_indicator_value` after the refresh.
     public var indicatorValues: Int
     /// The newest loaded batch the values include (nil: nothing loaded yet).
     public var coversBatchKey: Int?
+    /// Full or incremental.
+    public var mode: Mode = .full
+    /// School-year cells recomputed (every cell with data for a full refresh).
+    public var cells: Int = 0
+
+    public init(indicatorValues: Int, coversBatchKey: Int?, mode: Mode = .full, cells: Int = 0) {
+        self.indicatorValues = indicatorValues
+        self.coversBatchKey = coversBatchKey
+        self.mode = mode
+        self.cells = cells
+    }
 }
 
 /// The mart against the loads (`sql/mart/refresh_state.sql`).

@@ -73,7 +73,17 @@ public struct StandardReports {
         if !schools.isEmpty { values["school"] = schools }
         let long = try ReportRunner(connection: connection).run(try library.report("trend"), values: values)
         let firstYear = try choices.years().compactMap { AcademicYear.parse($0.value)?.start }.min()
-        return presentation.trend(long, indicator: info, firstYear: firstYear)
+        let table = presentation.trend(long, indicator: info, firstYear: firstYear)
+        return presentation.markingDefinitionBreaks(table, breaks: try definitionBreaks(of: id))
+    }
+
+    /// The versions of an indicator's definition after its first (`mart.indicator_version`,
+    /// written by the mart refresh; issue 13 §5), oldest first.
+    public func definitionBreaks(of id: String) throws -> [DefinitionBreak] {
+        try connection.execute(try library.sql.statement("mart/indicator_versions.sql"), [id]).rows.compactMap { row in
+            guard row.count >= 4, let key = row[0].flatMap({ Int($0) }), key > 0, let label = row[1] else { return nil }
+            return DefinitionBreak(fromYear: label, reasonRU: row[2], reasonEN: row[3])
+        }
     }
 
     /// The trend as a self-contained HTML page: a line chart (the city, then the schools) and

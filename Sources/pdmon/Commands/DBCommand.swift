@@ -47,10 +47,15 @@ struct DBCommand: ParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var logging: LoggingOptions
+        @Flag(help: "Пересчитать все значения, а не только изменившиеся / Recompute every value, not only the changed cells.")
+        var full = false
 
         func run() throws {
-            let rows = try connection.warehouse(logging).refresh().indicatorValues
-            print("refreshed \(rows) indicator value(s) / пересчитано значений показателей: \(rows)")
+            let result = try connection.warehouse(logging).refresh(full: full)
+            let rows = result.indicatorValues
+            print("refreshed \(rows) indicator value(s) (\(result.mode.rawValue), \(result.cells) school-year cells)"
+                + " / значений показателей: \(rows) (\(result.mode == .full ? "полный пересчёт" : "изменившиеся"),"
+                + " ячеек «ОО × год»: \(result.cells))")
         }
     }
 

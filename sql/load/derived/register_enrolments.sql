@@ -38,28 +38,38 @@ exported as (
 not_exported as (
     select doc.document_key, doc.teacher_key, doc.academic_year_key, doc.issue_date_key, doc.course_key
     from documents as doc
-    where not exists (
-        select 1
-        from exported as x
-        where x.teacher_key = doc.teacher_key
-          and x.end_date_key = doc.issue_date_key
-          and x.title_key = doc.title_key
-    )
+    left join exported as x
+        on x.teacher_key = doc.teacher_key
+       and x.end_date_key = doc.issue_date_key
+       and x.title_key = doc.title_key
+    where x.teacher_key is null
+),
+
+-- The census of the document's year, else of the latest earlier year: the first row of the
+-- teacher's census years up to the document's, latest first.
+census as (
+    select distinct on (n.teacher_key, n.document_key)
+        n.teacher_key, n.document_key, f.school_key, f.position, f.subject, f.staff_category
+    from not_exported as n
+    inner join dw.fact_teacher_year as f
+        on f.teacher_key = n.teacher_key
+       and f.academic_year_key <= n.academic_year_key
+    order by n.teacher_key asc, n.document_key asc, f.academic_year_key desc
 ),
 
 placed as (
     select n.document_key, n.teacher_key, n.academic_year_key, n.issue_date_key, n.course_key,
-           census.school_key, census.position, census.subject,
-           coalesce(census.staff_category, 'teaching') as staff_category
+           c.school_key, c.position, c.subject,
+           coalesce(c.staff_category, 'teaching') as staff_category
     from not_exported as n
-    left join lateral (
-        select f.school_key, f.position, f.subject, f.staff_category
-        from dw.fact_teacher_year as f
-        where f.teacher_key = n.teacher_key
-          and f.academic_year_key <= n.academic_year_key
-        order by f.academic_year_key desc
-        limit 1
-    ) as census on true
+    left join census as c on c.teacher_key = n.teacher_key and c.document_key = n.document_key
+),
+
+-- An enrolment export's row of the same natural key keeps it.
+exported_keys as (
+    select e.teacher_key, e.academic_year_key, e.start_date_key, e.course_key
+    from dw.fact_course_enrolment as e
+    where e.document_key is null
 )
 
 -- Two documents of one course on one day are one enrolment (the natural key), and a row of an
@@ -75,30 +85,35 @@ select distinct on (p.teacher_key, p.academic_year_key, p.issue_date_key, p.cour
     p.subject,
     p.staff_category
 from placed as p
-where not exists (
-    select 1
-    from dw.fact_course_enrolment as e
-    where e.document_key is null
-      and e.teacher_key = p.teacher_key
-      and e.academic_year_key = p.academic_year_key
-      and e.start_date_key = p.issue_date_key
-      and e.course_key = p.course_key
-)
+left join exported_keys as e
+    on e.teacher_key = p.teacher_key
+   and e.academic_year_key = p.academic_year_key
+   and e.start_date_key = p.issue_date_key
+   and e.course_key = p.course_key
+where e.teacher_key is null
 order by p.teacher_key asc, p.academic_year_key asc, p.issue_date_key asc, p.course_key asc, p.document_key asc;
 
-delete from dw.fact_course_enrolment as f
+-- The rows with a document_key that are not as they should be: found by a join of the facts
+-- with the temporary table, then deleted by their keys (Citus runs neither a correlated
+-- subquery on a temporary table nor a distributed table's anti-join inside a delete).
+create temp table register_stale on commit drop as
+select f.teacher_key, f.enrolment_key
+from dw.fact_course_enrolment as f
+left join register_enrolment as r
+    on r.teacher_key = f.teacher_key
+   and r.document_key = f.document_key
+   and (r.academic_year_key, r.school_key, r.course_key, r.issue_date_key, r.issue_date_key,
+        r.staff_category, r.position, r.subject)
+       is not distinct from
+       (f.academic_year_key, f.school_key, f.course_key, f.start_date_key, f.end_date_key,
+        f.staff_category, f.position, f.subject)
 where f.document_key is not null
-  and not exists (
-      select 1
-      from register_enrolment as r
-      where r.teacher_key = f.teacher_key
-        and r.document_key = f.document_key
-        and (r.academic_year_key, r.school_key, r.course_key, r.issue_date_key, r.issue_date_key,
-             r.staff_category, r.position, r.subject)
-            is not distinct from
-            (f.academic_year_key, f.school_key, f.course_key, f.start_date_key, f.end_date_key,
-             f.staff_category, f.position, f.subject)
-  );
+  and r.teacher_key is null;
+
+delete from dw.fact_course_enrolment as f
+using register_stale as x
+where f.teacher_key = x.teacher_key
+  and f.enrolment_key = x.enrolment_key;
 
 insert into dw.fact_course_enrolment (
     teacher_key, academic_year_key, school_key, course_key, start_date_key, end_date_key,
@@ -109,9 +124,7 @@ select r.teacher_key, r.academic_year_key, r.school_key, r.course_key,
        r.position, r.subject, 'completed', true, true, r.document_key,
        current_setting('pdmon.batch_key')::bigint
 from register_enrolment as r
-where not exists (
-    select 1
-    from dw.fact_course_enrolment as f
-    where f.teacher_key = r.teacher_key
-      and f.document_key = r.document_key
-);
+left join dw.fact_course_enrolment as f
+    on f.teacher_key = r.teacher_key
+   and f.document_key = r.document_key
+where f.teacher_key is null;

@@ -45,9 +45,7 @@ insert into dw.fact_qualification_document (
 select i.teacher_key, i.document_id, i.academic_year_key, i.issue_date_key, i.course_key, i.status,
        current_setting('pdmon.batch_key')::bigint
 from document_incoming as i
-where not exists (
-    select 1
-    from dw.fact_qualification_document as d
-    where d.teacher_key = i.teacher_key
-      and d.document_id = i.document_id
-);
+left join dw.fact_qualification_document as d
+    on d.teacher_key = i.teacher_key
+   and d.document_id = i.document_id
+where d.teacher_key is null;

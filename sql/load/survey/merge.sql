@@ -5,6 +5,9 @@
 -- Rows identical to what is stored (facts and bridges alike) are left untouched, so loading
 -- the same data twice changes nothing. The batch is current_setting('pdmon.batch_key').
 
+-- Citus (sql/citus/README.md): the stored rows are read by joins of the facts with CTEs of the
+-- temporary tables (no correlated subquery names a temporary or a distributed table), and the
+-- bridges' codes are aggregated once per scope rather than per row.
 create temp table survey_existing on commit drop as
 with scope as (
     -- A form-service export's rows (with submitted_at) are single submissions, not a school's
@@ -13,39 +16,57 @@ with scope as (
     from stage_teacher_year as s
     where s.submitted_at is null
 ),
+
+staged_keys as (
+    select s.teacher_key, s.academic_year_key
+    from stage_teacher_year as s
+),
+
+superseded as (
+    select x.teacher_key, x.academic_year_key
+    from survey_superseded as x
+),
+
 in_scope as (
     select f.teacher_key, f.academic_year_key
     from dw.fact_teacher_year as f
     inner join dw.dim_school as d on d.school_key = f.school_key
     inner join scope on scope.academic_year_key = f.academic_year_key and scope.school_code = d.school_code
-    -- A stored submission later than the file's submission of the same teacher stays
-    -- (settle_stage.sql).
-    where not exists (
-        select 1 from survey_superseded as x
-        where x.teacher_key = f.teacher_key and x.academic_year_key = f.academic_year_key)
+    left join superseded as x on x.teacher_key = f.teacher_key and x.academic_year_key = f.academic_year_key
+    where x.teacher_key is null
     union
     select f.teacher_key, f.academic_year_key
     from dw.fact_teacher_year as f
-    inner join stage_teacher_year as s on s.teacher_key = f.teacher_key and s.academic_year_key = f.academic_year_key
+    inner join staged_keys as s on s.teacher_key = f.teacher_key and s.academic_year_key = f.academic_year_key
+),
+
+deficits as (
+    select b.teacher_key, b.academic_year_key, array_agg(a.code order by a.code) as codes
+    from dw.bridge_teacher_year_deficit as b
+    inner join in_scope as i on i.teacher_key = b.teacher_key and i.academic_year_key = b.academic_year_key
+    inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
+    group by b.teacher_key, b.academic_year_key
+),
+
+expert_roles as (
+    select b.teacher_key, b.academic_year_key, array_agg(r.code order by r.code) as codes
+    from dw.bridge_teacher_year_expert_role as b
+    inner join in_scope as i on i.teacher_key = b.teacher_key and i.academic_year_key = b.academic_year_key
+    inner join dw.dim_expert_role as r on r.expert_role_key = b.expert_role_key
+    group by b.teacher_key, b.academic_year_key
 )
+
 select f.teacher_key, f.academic_year_key, f.school_key, f.position, f.staff_category, f.subject,
        f.experience_years, f.qualification_category, f.has_deficit_diagnostic, f.has_individual_route,
        f.mentoring_role, f.is_methodological_asset, f.network_communities, f.is_subject_club_member,
        f.has_interregional, f.conferences, f.seminars, f.webinars, f.internships, f.publications, f.submitted_at,
-       coalesce((select array_agg(a.code order by a.code)
-                 from dw.bridge_teacher_year_deficit as b
-                 inner join dw.dim_deficit_area as a on a.deficit_area_key = b.deficit_area_key
-                 where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key),
-                '{}') as deficit_codes,
-       coalesce((select array_agg(r.code order by r.code)
-                 from dw.bridge_teacher_year_expert_role as b
-                 inner join dw.dim_expert_role as r on r.expert_role_key = b.expert_role_key
-                 where b.teacher_key = f.teacher_key and b.academic_year_key = f.academic_year_key),
-                '{}') as expert_role_codes
+       coalesce(dc.codes, '{}') as deficit_codes,
+       coalesce(ec.codes, '{}') as expert_role_codes
 from dw.fact_teacher_year as f
-inner join in_scope as i on i.teacher_key = f.teacher_key and i.academic_year_key = f.academic_year_key;
+inner join in_scope as i on i.teacher_key = f.teacher_key and i.academic_year_key = f.academic_year_key
+left join deficits as dc on dc.teacher_key = f.teacher_key and dc.academic_year_key = f.academic_year_key
+left join expert_roles as ec on ec.teacher_key = f.teacher_key and ec.academic_year_key = f.academic_year_key;
 
--- What stays exactly as it is.
 create temp table survey_unchanged on commit drop as
 select e.teacher_key, e.academic_year_key
 from survey_existing as e

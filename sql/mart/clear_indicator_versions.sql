@@ -1,0 +1,2 @@
+-- The refresh rewrites the definition versions it used (dw.indicator_version).
+delete from dw.indicator_version
