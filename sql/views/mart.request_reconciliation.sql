@@ -20,6 +20,7 @@ with request as (
            r.teacher_key,
            r.teachers_requested,
            coalesce(btrim(r.subject), '') as subject,
+           r.focus_area_key,
            a.code as focus_area,
            r.course_title,
            r.hours
@@ -29,34 +30,82 @@ with request as (
     left join dw.dim_deficit_area as a on a.deficit_area_key = r.focus_area_key
 ),
 
-enrolment as (
-    select e.teacher_key,
-           e.academic_year_key,
-           s.school_code,
-           coalesce(btrim(e.subject), '') as subject,
-           dw.fold_title(c.course_title) as title,
-           a.code as focus_area,
+-- The course members a requested title names: each distinct title folded once.
+requested_title as (
+    select distinct r.course_title
+    from request as r
+    where r.course_title is not null
+),
+
+title_course as (
+    select t.course_title,
+           c.course_key
+    from requested_title as t
+    inner join dw.dim_course as c on dw.fold_title(c.course_title) = dw.fold_title(t.course_title)
+),
+
+requested_course as (
+    select r.request_key,
+           tc.course_key
+    from request as r
+    inner join title_course as tc on tc.course_title = r.course_title
+),
+
+named_match as (
+    select r.request_key,
            e.status
-    from dw.fact_course_enrolment as e
-    inner join dw.dim_school as s on s.school_key = e.school_key
+    from request as r
+    inner join dw.fact_course_enrolment as e
+        on e.teacher_key = r.teacher_key and e.academic_year_key = r.academic_year_key
     inner join dw.dim_course as c on c.course_key = e.course_key
-    left join dw.dim_deficit_area as a on a.deficit_area_key = c.focus_area_key
+    left join requested_course as rc on rc.request_key = r.request_key and rc.course_key = e.course_key
+    where r.teacher_key is not null
+      and (r.course_title is null or rc.course_key is not null)
+      and (r.focus_area_key is null or c.focus_area_key = r.focus_area_key)
 ),
 
 named as (
     select r.request_key,
            1 as place,
            r.teacher_key as teacher_number,
-           coalesce(bool_or(e.status = 'completed'), false) as is_completed,
-           count(e.teacher_key) > 0 as is_enrolled
+           coalesce(bool_or(m.status = 'completed'), false) as is_completed,
+           count(m.request_key) > 0 as is_enrolled
     from request as r
-    left join enrolment as e
-        on e.teacher_key = r.teacher_key
-       and e.academic_year_key = r.academic_year_key
-       and (r.course_title is null or e.title = dw.fold_title(r.course_title))
-       and (r.focus_area is null or e.focus_area = r.focus_area)
+    left join named_match as m on m.request_key = r.request_key
     where r.teacher_key is not null
     group by r.request_key, r.teacher_key
+),
+
+-- The teachers each school names in its request of a year.
+named_teacher as (
+    select distinct
+        q.academic_year_key,
+        qs.school_code,
+        q.teacher_key
+    from dw.school_request as q
+    inner join dw.dim_school as qs on qs.school_key = q.school_key
+    where q.teacher_key is not null
+),
+
+-- The enrolments of each school and year, marked when the school's request of that year
+-- names the teacher (such a teacher fills no counted place). Materialized: the mark is one
+-- hash join over the whole tables, not an anti-join per candidate planned as a nested loop.
+school_enrolment as materialized (
+    select e.academic_year_key,
+           d.school_code,
+           e.teacher_key,
+           e.course_key,
+           c.focus_area_key,
+           coalesce(btrim(e.subject), '') as subject,
+           e.status,
+           nt.teacher_key is not null as is_named
+    from dw.fact_course_enrolment as e
+    inner join dw.dim_school as d on d.school_key = e.school_key
+    inner join dw.dim_course as c on c.course_key = e.course_key
+    left join named_teacher as nt
+        on nt.teacher_key = e.teacher_key
+       and nt.academic_year_key = e.academic_year_key
+       and nt.school_code = d.school_code
 ),
 
 candidate as (
@@ -64,19 +113,14 @@ candidate as (
            e.teacher_key,
            bool_or(e.status = 'completed') as is_completed
     from request as r
-    inner join enrolment as e
-        on e.academic_year_key = r.academic_year_key
-       and e.school_code = r.school_code
-       and (r.course_title is null or e.title = dw.fold_title(r.course_title))
-       and (r.focus_area is null or e.focus_area = r.focus_area)
-       and (r.subject = '' or dw.fold_title(e.subject) = dw.fold_title(r.subject))
+    inner join school_enrolment as e
+        on e.school_code = r.school_code and e.academic_year_key = r.academic_year_key
+    left join requested_course as rc on rc.request_key = r.request_key and rc.course_key = e.course_key
     where r.teacher_key is null
-      and not exists (
-          select 1
-          from request as n
-          where n.teacher_key = e.teacher_key
-            and n.academic_year_key = r.academic_year_key
-            and n.school_code = r.school_code)
+      and not e.is_named
+      and (r.course_title is null or rc.course_key is not null)
+      and (r.focus_area_key is null or e.focus_area_key = r.focus_area_key)
+      and (r.subject = '' or dw.fold_title(e.subject) = dw.fold_title(r.subject))
     group by r.request_key, e.teacher_key
 ),
 
