@@ -43,7 +43,7 @@ extension ReportPresentation {
                 + " " + Self.definitionBreakMark
             crossed.append(year.label)
             let reason = (language == .ru ? item.reasonRU : item.reasonEN) ?? item.reasonRU ?? item.reasonEN
-            let because = reason.map { language == .ru ? ": \($0)" : ": \($0)" } ?? ""
+            let because = reason.map { ": \($0)" } ?? ""
             table.notes.append(language == .ru
                 ? "\(Self.definitionBreakMark) С \(year.label) определение показателя изменилось\(because). Значения до и после разрыва рассчитаны по разным правилам."
                 : "\(Self.definitionBreakMark) The definition changed from \(year.label)\(because). Values before and after the break follow different rules.")
