@@ -57,6 +57,19 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringC
         return SQL(composedText: lines.joined(separator: "\n"), path: path)
     }
 
+    /// This statement with every occurrence of `call` (a function call written exactly so,
+    /// e.g. `dw.refresh_years()`) replaced by the bound parameter `$<parameter>::<type>`.
+    /// The result keeps this statement's `path`.
+    ///
+    /// A file that runs alone calls the function; a caller that knows the value binds it
+    /// instead, so the server (or a Citus worker, where a session setting does not reach)
+    /// gets a constant it can plan with.
+    public func binding(_ call: StaticString, toParameter parameter: Int, as type: StaticString) -> SQL {
+        let name = call.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        let cast = type.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        return SQL(composedText: text.replacing(name, with: "$\(parameter)::\(cast)"), path: path)
+    }
+
     private init(composedText: String, path: String?) {
         self.text = composedText
         self.path = path

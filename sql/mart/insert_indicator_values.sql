@@ -2,9 +2,9 @@
 -- indicators 100 × numerator / denominator, hours indicators numerator /
 -- denominator, both rounded half away from zero to one decimal (numeric round),
 -- null for a zero denominator. $1 is the indicator id, $4 the academic years this
--- definition (version) computes (the definition reads only them, dw.refresh_years();
--- the filter here keeps the result right where that setting does not reach, e.g. a
--- Citus worker). A full refresh ($2 true) stores every row of those years; an
+-- definition (version) computes: MartRefresher binds $4 in place of the definition's
+-- dw.refresh_years() too, so the definition reads only those years, on a Citus
+-- worker as well (the filter here states the contract once more). A full refresh ($2 true) stores every row of those years; an
 -- incremental one only the school rows of the cells in mart_scope within the
 -- indicator's window ($3: 1 or 3 years) and the city rows. MartRefresher puts the
 -- text of sql/indicators/<id>.sql in place of the lines from "@definition-begin"

@@ -17,8 +17,8 @@ import PDPostgres
 /// (`dw.mart_input_cell`). The next one computes the cells the uncovered batches touched
 /// (`sql/mart/scope_cells.sql`: added, replaced and deleted rows; a teacher's new enrolments
 /// in year y also reach the teacher's census cell in y, and for the three-year indicators
-/// in y+1 and y+2), runs each definition for those cells' years only (`dw.refresh_years()`)
-/// and replaces only those cells and the city rows of their years. It is **full** when asked
+/// in y+1 and y+2), runs each definition for those cells' years only (its `dw.refresh_years()`
+/// bound as a parameter, which Citus passes to its workers) and replaces only those cells and the city rows of their years. It is **full** when asked
 /// (`db refresh --full`), when there is no earlier refresh with the same definitions (the
 /// digest of the catalogue and the files), when the rows are inconsistent with what was
 /// recorded, or when the cells would exceed `fullShare` of the work of a full refresh.
@@ -60,8 +60,11 @@ public struct MartRefresher {
     public func refresh(full forceFull: Bool = false) throws -> MartRefresh {
         let insert = try sql.statement("mart/insert_indicator_values.sql")
         let malformed = MartError.templateMalformed(path: sql.url.appendingPathComponent("mart/insert_indicator_values.sql").path)
+        // The definition's `dw.refresh_years()` becomes the bound years ($4): the function
+        // only serves a file run by hand; a session setting would not reach a Citus worker.
         func inserting(_ definition: SQL) throws -> SQL {
-            guard let statement = insert.embedding(definition, inPlaceOfLinesFrom: Self.definitionBegin, through: Self.definitionEnd)
+            guard let statement = insert.embedding(definition.binding("dw.refresh_years()", toParameter: 4, as: "integer[]"),
+                                                   inPlaceOfLinesFrom: Self.definitionBegin, through: Self.definitionEnd)
             else { throw malformed }
             return statement
         }
@@ -107,7 +110,6 @@ public struct MartRefresher {
                 if full { cells = try connection.execute(try sql.statement("mart/scope_summary_full.sql")).scalarInt ?? 0 }
                 TestPause.reach(.refresh, connection)
 
-                let setYears = try sql.statement("mart/set_refresh_years.sql")
                 let clearScope = try sql.statement("mart/clear_scope_values.sql")
                 let fillScope = try sql.statement("mart/fill_scope_values.sql")
                 let scopeYears = try sql.statement("mart/scope_years.sql")
@@ -125,9 +127,6 @@ public struct MartRefresher {
                         let next = index + 1 < indicator.versions.count ? indicator.versions[index + 1].fromYear : Int.max
                         let own = years.filter { $0 >= version.fromYear && $0 < next }
                         if own.isEmpty { continue }
-                        // Every year of a full refresh with a single version: no restriction at all.
-                        let list = full && indicator.versions.count == 1 ? "" : own.map(String.init).joined(separator: ",")
-                        try connection.execute(setYears, [list])
                         do {
                             try connection.execute(try inserting(version.statement),
                                                    [indicator.id, full ? "true" : "false", String(indicator.window),
@@ -138,7 +137,6 @@ public struct MartRefresher {
                     }
                     if !full { try connection.execute(fillScope, [indicator.id, String(indicator.window)]) }
                 }
-                try connection.execute(setYears, [""])
                 if full { try connection.execute(try sql.statement("mart/fill_missing_indicator_values.sql")) }
 
                 try connection.execute(try sql.statement("mart/clear_indicator_versions.sql"))
