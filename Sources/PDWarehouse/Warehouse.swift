@@ -123,11 +123,14 @@ public final class Warehouse {
     // MARK: - Schema
 
     /// `db migrate`: applies pending migrations (under the migrations' advisory lock), then the
-    /// view files of `sql/views/` that are new, changed or missing (logged here).
+    /// view files of `sql/views/` that are new, changed or missing (logged here); on a Citus
+    /// coordinator the mart views then read through security-definer functions
+    /// (`sql/citus/definer_views.sql`).
     /// Returns the migrations it applied, empty when up to date.
     @discardableResult
     public func migrate(log: (Migration) -> Void = { _ in }) throws -> [Migration] {
-        let migrator = try Migrator.project(connection: try connection(migrated: false), sql: sql)
+        let connection = try connection(migrated: false)
+        let migrator = try Migrator.project(connection: connection, sql: sql)
         let applied = try migrator.migrate(log: log) { [logger] event in
             switch event {
             case .viewApplied(let view):
@@ -140,6 +143,8 @@ public final class Warehouse {
                     """, metadata: ["recorded": "\(recorded)", "file": "\(file)"])
             }
         }
+        // A view file applied again on Citus has its own query back: read it with the owner's rights again.
+        try CitusDistributor.readMartWithOwnerRights(connection, sql: sql)
         sessionIsMigrated = true
         return applied
     }

@@ -98,6 +98,7 @@ enum CitusDistributor {
             try connection.execute(try sql.statement(file), [name])
             changed.insert(name)
         }
+        try readMartWithOwnerRights(connection, sql: sql)
         let tables = try connection.execute(try sql.statement("citus/placement.sql")).rows.compactMap { row -> CitusDistribution.Table? in
             guard let name = row[0] else { return nil }
             return CitusDistribution.Table(
@@ -105,5 +106,17 @@ enum CitusDistributor {
                 changedNow: changed.contains(name))
         }
         return CitusDistribution(citusVersion: version, tables: tables)
+    }
+
+    /// On a database with the citus extension, turns every `mart` view into a read through a
+    /// security-definer function (`sql/citus/definer_views.sql`): Citus checks a view's shard
+    /// queries against the reader's rights, not the owner's, so per-school readers (who hold no
+    /// right on `dw`) could read nothing. Idempotent; a no-op without the extension.
+    /// - Returns: whether the extension is there (and the views were checked).
+    @discardableResult
+    static func readMartWithOwnerRights(_ connection: Connection, sql: SQLDirectory) throws -> Bool {
+        guard try connection.execute(try sql.statement("citus/extension.sql")).rows.first != nil else { return false }
+        try connection.run(try sql.statement("citus/definer_views.sql"))
+        return true
     }
 }
