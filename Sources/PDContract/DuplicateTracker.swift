@@ -11,13 +11,17 @@ import Darwin
 ///
 /// The newest `DuplicateTracker.runLength` keys (32 768) are held in a dictionary. When it is
 /// full, its keys are sorted and written to an unlinked temporary file as one *run* of packed
-/// 20-byte entries (fingerprint, line), and only a Bloom filter of the run stays in memory
-/// (2²⁰ bits = 128 KiB a run, 32 bits a key, 8 probes: a false hit for about 1 key in 175 000).
-/// A key missing from the dictionary is looked up in a run only when that run's filter holds
-/// it: a binary search of the run with `pread` (15 reads, from the page cache). So a file of a
-/// million rows keeps ~1.3 MB of dictionary and ~4 MB of filters where a dictionary of every key
-/// took ~55 MB (a 100 000-row file: ~1.7 MB where it took ~8 MB), and the answers are exact (a
-/// filter's false hit is settled by the run itself).
+/// 20-byte entries (fingerprint, line), and added to one Bloom filter over every key written
+/// out (`SpilledKeys`: 16 bits a key, 8 probes inside one 64-byte block, so a lookup touches one
+/// cache line; a false hit for about 1 key in 1 100). A key missing from the dictionary is
+/// looked up in the runs only when that filter holds it: a binary search of each run with
+/// `pread` (15 reads a run, from the page cache), so only duplicates and the filter's rare false
+/// hits pay for the file, and a new key costs one dictionary probe and one cache line however
+/// many runs there are (a filter per run cost one probe per run: quadratic in the file's
+/// length). The filter doubles when the keys written out exceed its capacity (rebuilt from the
+/// runs, read sequentially). So a file of a million rows keeps ~1.3 MB of dictionary and 2 MiB
+/// of filter where a dictionary of every key took ~55 MB (a 100 000-row file: ~1.3 MB and
+/// 256 KiB where it took ~8 MB), and the answers are exact (a false hit is settled by the runs).
 /// Lines are kept as 32-bit numbers (a line past 2 147 483 647 is clamped).
 ///
 /// When no temporary file can be made (`tmpfile(3)` fails: no writable temporary folder), the
@@ -32,13 +36,10 @@ public struct DuplicateTracker: Sendable {
 
     /// Keys held in memory before they are written out as a run.
     public static let runLength = 32_768
-    /// Bits of a run's Bloom filter (a power of two).
-    static let filterBits = 1 << 20
-    /// Probes of a run's Bloom filter.
-    static let filterProbes = 8
 
     private var recent: [Fingerprint: Int32] = [:]
     private var runs: [Run] = []
+    private var spilled = SpilledKeys(capacity: 4 * DuplicateTracker.runLength)
     private var spillFile: SpillFile?
     private let limit: Int
 
@@ -97,8 +98,8 @@ public struct DuplicateTracker: Sendable {
     /// The line a key was first seen on, or `nil` when it is new.
     public func firstLine(of fingerprint: Fingerprint) -> Int? {
         if let line = recent[fingerprint] { return Int(line) }
-        guard let spillFile else { return nil }
-        for run in runs where run.mayHold(fingerprint) {
+        guard let spillFile, spilled.mayHold(fingerprint) else { return nil }
+        for run in runs {
             if let line = spillFile.find(fingerprint, in: run) { return Int(line) }
         }
         return nil
@@ -126,9 +127,20 @@ public struct DuplicateTracker: Sendable {
         var entries = recent.map { Entry(high: $0.key.high, low: $0.key.low, line: $0.value) }
         entries.sort { ($0.high, $0.low) < ($1.high, $1.low) }
         guard let offset = spillFile.append(entries) else { return }
-        var run = Run(offset: offset, count: entries.count)
-        for entry in entries { run.add(Fingerprint(high: entry.high, low: entry.low)) }
-        runs.append(run)
+        runs.append(Run(offset: offset, count: entries.count))
+        let total = runs.reduce(0) { $0 + $1.count }
+        if total > spilled.capacity {
+            // Rebuild at twice the size from every run; if a run cannot be read back, keep
+            // the keys in memory instead (the runs so far stay answered by the old filter).
+            var grown = SpilledKeys(capacity: 2 * total)
+            for run in runs {
+                guard let keys = spillFile.entries(of: run) else { runs.removeLast(); return }
+                for entry in keys { grown.add(Fingerprint(high: entry.high, low: entry.low)) }
+            }
+            spilled = grown
+        } else {
+            for entry in entries { spilled.add(Fingerprint(high: entry.high, low: entry.low)) }
+        }
         recent.removeAll(keepingCapacity: true)
     }
 
@@ -141,36 +153,53 @@ public struct DuplicateTracker: Sendable {
         static let size = 20
     }
 
-    /// A sorted run in the temporary file and its Bloom filter.
+    /// A sorted run in the temporary file.
     struct Run: Sendable {
         let offset: Int64
         let count: Int
-        private var filter: [UInt64]
+    }
 
-        init(offset: Int64, count: Int) {
-            self.offset = offset
-            self.count = count
-            filter = Array(repeating: 0, count: DuplicateTracker.filterBits / 64)
+    /// A blocked Bloom filter of the keys written out as runs: 512-bit blocks (one cache line),
+    /// the block chosen by the fingerprint's high half, 8 bits in it by double hashing of the low
+    /// half (the halves of a SHA-256 prefix are uniformly spread already). 16 bits a key.
+    struct SpilledKeys: Sendable {
+        /// Keys it is sized for.
+        let capacity: Int
+        private var words: [UInt64]
+        private let blockMask: UInt64
+        static let bitsPerKey = 16
+        static let probes = 8
+
+        init(capacity: Int) {
+            var blocks = 1
+            while blocks * 512 < capacity * Self.bitsPerKey { blocks <<= 1 }
+            self.capacity = capacity
+            words = Array(repeating: 0, count: blocks * 8)
+            blockMask = UInt64(blocks - 1)
         }
 
-        /// The filter's bit positions of a key: double hashing of the fingerprint's halves (a
-        /// SHA-256 prefix: uniformly spread already).
-        private static func probe(_ fingerprint: Fingerprint, _ index: Int) -> Int {
-            let mask = UInt64(DuplicateTracker.filterBits - 1)
-            return Int((fingerprint.low &+ UInt64(index) &* (fingerprint.high | 1)) & mask)
-        }
+        @inline(__always)
+        private func base(_ fingerprint: Fingerprint) -> Int { Int(fingerprint.high & blockMask) << 3 }
 
         mutating func add(_ fingerprint: Fingerprint) {
-            for index in 0..<DuplicateTracker.filterProbes {
-                let bit = Self.probe(fingerprint, index)
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            let base = base(fingerprint)
+            let step = (fingerprint.low >> 32) | 1
+            var bit = fingerprint.low
+            for _ in 0..<Self.probes {
+                let inBlock = Int(bit & 511)
+                words[base + (inBlock >> 6)] |= 1 << UInt64(inBlock & 63)
+                bit &+= step
             }
         }
 
         func mayHold(_ fingerprint: Fingerprint) -> Bool {
-            for index in 0..<DuplicateTracker.filterProbes {
-                let bit = Self.probe(fingerprint, index)
-                if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+            let base = base(fingerprint)
+            let step = (fingerprint.low >> 32) | 1
+            var bit = fingerprint.low
+            for _ in 0..<Self.probes {
+                let inBlock = Int(bit & 511)
+                if words[base + (inBlock >> 6)] & (1 << UInt64(inBlock & 63)) == 0 { return false }
+                bit &+= step
             }
             return true
         }
@@ -220,6 +249,18 @@ final class SpillFile: @unchecked Sendable {
         }
         end += Int64(bytes.count)
         return offset
+    }
+
+    /// Every entry of `run`, read back in one `pread`s loop (the filter's rebuild), or nil.
+    func entries(of run: DuplicateTracker.Run) -> [DuplicateTracker.Entry]? {
+        var bytes = [UInt8](repeating: 0, count: run.count * DuplicateTracker.Entry.size)
+        guard read(&bytes, at: run.offset) else { return nil }
+        return (0..<run.count).map { index in
+            let start = index * DuplicateTracker.Entry.size
+            return DuplicateTracker.Entry(
+                high: Self.number(bytes, start), low: Self.number(bytes, start + 8),
+                line: Int32(bitPattern: UInt32(Self.number(bytes, start + 16, width: 4))))
+        }
     }
 
     /// The line of `fingerprint` in `run` (a binary search, one `pread` a step), or nil.

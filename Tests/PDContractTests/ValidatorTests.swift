@@ -405,6 +405,26 @@ struct ValidatorTests {
         #expect(misses.isEmpty)
         #expect(tracker.count == 1_050)
     }
+
+    @Test("the filter of the written-out keys grows with them and stays exact")
+    func trackerFilterGrows() {
+        // runLength 64: the filter starts sized for 256 keys and doubles five times here.
+        var tracker = DuplicateTracker(runLength: 64)
+        let keys = (0..<10_000).map { DuplicateTracker.fingerprint(["k", String($0)]) }
+        for (index, key) in keys.enumerated() { #expect(tracker.firstLineOrInsert(key, line: index + 1) == nil) }
+        #expect(tracker.runsWritten == 156)
+        #expect(keys.indices.allSatisfy { tracker.firstLine(of: keys[$0]) == $0 + 1 })
+        #expect((0..<10_000).allSatisfy { tracker.firstLine(of: DuplicateTracker.fingerprint(["n", String($0)])) == nil })
+    }
+
+    @Test("the filter's false hits stay near 1 key in 1 100 (16 bits a key, 8 probes in a block)")
+    func spilledKeysFalseHits() {
+        var filter = DuplicateTracker.SpilledKeys(capacity: 100_000)
+        for index in 0..<100_000 { filter.add(DuplicateTracker.fingerprint(["in", String(index)])) }
+        #expect((0..<100_000).allSatisfy { filter.mayHold(DuplicateTracker.fingerprint(["in", String($0)])) })
+        let falseHits = (0..<200_000).filter { filter.mayHold(DuplicateTracker.fingerprint(["out", String($0)])) }.count
+        #expect(falseHits < 200_000 / 600, "false hits: \(falseHits) of 200 000")
+    }
 }
 
 @Suite("Per-row caches")
