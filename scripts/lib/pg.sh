@@ -66,6 +66,7 @@ pdmon_port_is_free() {
 # Initialises (once) and starts a server whose data lives in DIR/data, on a free local port
 # (PDMON_PG_PREFERRED_PORT when it is set and free, so a saved connection keeps working).
 # Sets PDMON_PG_PORT and PDMON_PG_URL. "throwaway" turns off durability for speed (tests only).
+# PDMON_PG_OPTIONS: more server options (e.g. "-c shared_preload_libraries=citus").
 pdmon_pg_start() {
     local dir=$1 mode=${2:-durable} bindir user port
     bindir=$(pdmon_pg_bindir) || { echo "pdmon: PostgreSQL server binaries not found" >&2; return 1; }
@@ -86,7 +87,7 @@ pdmon_pg_start() {
     else
         port=$(pdmon_free_port)
     fi
-    local options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+    local options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' ${PDMON_PG_OPTIONS:-}"
     if [ "$mode" = throwaway ]; then
         options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     fi

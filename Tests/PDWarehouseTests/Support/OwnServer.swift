@@ -16,6 +16,34 @@ final class OwnServer: Sendable {
         return server
     }
 
+    /// A server with the citus extension preloaded (a single-node Citus: the coordinator holds
+    /// the shards), started on first use; only when `citusIsInstalled`.
+    static let citus: Result<OwnServer, any Error> = Result {
+        let server = try OwnServer(options: "-c shared_preload_libraries=citus -c max_connections=200")
+        atexit { if case .success(let server) = OwnServer.citus { server.remove() } }
+        return server
+    }
+
+    /// Whether the citus extension is installed for the local PostgreSQL (`citus.so` in
+    /// `pg_config --pkglibdir`, else Debian's folder): Citus is no Debian package, so a clean
+    /// machine has none and the Citus tests skip (scripts/citus-check builds it).
+    static let citusIsInstalled: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "pg_config --pkglibdir 2>/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        var folders = ["/usr/lib/postgresql/15/lib"]
+        if (try? process.run()) != nil {
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let folder = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if process.terminationStatus == 0, !folder.isEmpty { folders.insert(folder, at: 0) }
+        }
+        return folders.contains { FileManager.default.fileExists(atPath: $0 + "/citus.so") }
+    }()
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -26,13 +54,13 @@ final class OwnServer: Sendable {
 
     private static let repository = TestDatabase.sqlDirectory.url.deletingLastPathComponent()
 
-    private init() throws {
+    private init(options: String = "") throws {
         directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("pdmon-own-server-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o755])
         // Durable, as in production: a throwaway server (synchronous_commit=off) loses commits
         // that an immediate stop catches before their WAL is written, which no real one does.
-        _ = try Self.shell(#"pdmon_pg_start "$DIR""#, directory: directory)
+        _ = try Self.shell(#"pdmon_pg_start "$DIR""#, directory: directory, extra: ["PDMON_PG_OPTIONS": options])
         guard let port = Int(try String(contentsOf: directory.appendingPathComponent("port"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw Failure(description: "pdmon_pg_start wrote no port") }

@@ -8,11 +8,10 @@ final class TestLogin {
     let name: String
     /// The test database's URL with this login as its user (the throwaway server trusts local logins).
     let url: String
+    private let admin: String
 
     init(_ database: TestDatabase, roles: [String]) throws {
-        guard let admin = TestDatabase.adminURL else {
-            throw PostgresError(kind: .connection, message: "PDMON_TEST_DATABASE_URL is not set; run scripts/test")
-        }
+        admin = database.admin  // the database's own server (scripts/test's or an OwnServer)
         name = "pdmon_login_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         let connection = try Connection(conninfo: admin)
         defer { connection.close() }
@@ -34,7 +33,7 @@ final class TestLogin {
     }
 
     deinit {
-        guard let admin = TestDatabase.adminURL, let connection = try? Connection(conninfo: admin) else { return }
+        guard let connection = try? Connection(conninfo: admin) else { return }
         if let quoted = try? connection.escapeIdentifier(name) {
             try? connection.run(SQL(unsafeText: "drop role if exists \(quoted)"))
         }
