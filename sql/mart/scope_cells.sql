@@ -1,11 +1,14 @@
 -- The (academic year, school) cells an incremental refresh recomputes (MartRefresher;
 -- needs the tables of scope_input.sql), in mart_scope with the narrowest window that
--- needs each: 1 = every indicator, 3 = only the indicators whose year y reads the
--- enrolments of y-2..y (the "-- window: 3" line of sql/indicators/<id>.sql).
+-- needs each: 0 = every indicator, 1 = every indicator that reads the census (all but
+-- those whose source is 'enrolments', which read only the enrolments of a cell), 3 =
+-- only the indicators whose year y reads the enrolments of y-2..y (the "-- window: 3"
+-- line of sql/indicators/<id>.sql).
 --   * a cell whose census rows were added, replaced or deleted since the last refresh
 --     (dw.mart_input_cell against mart_input_now): 1;
 --   * a cell whose enrolment rows were added, replaced or deleted (enrolment-based
---     indicators count the enrolments of a school): 1;
+--     indicators count the enrolments of a school), and a cell that is new or gone (a full
+--     refresh gives it a row of every indicator, or none): 0;
 --   * a teacher with enrolments added in year y: the teacher's census cell in y (1) and in
 --     y+1 and y+2 (3) — "completed in y" counts at any school;
 --   * enrolment rows replaced or deleted in year y (whose teachers are no longer known):
@@ -19,7 +22,8 @@ select coalesce(n.academic_year_key, o.academic_year_key) as academic_year_key,
        coalesce(o.census_rows, 0) + coalesce(n.census_added, 0) - coalesce(n.census_rows, 0) as census_removed,
        coalesce(n.enrolment_added, 0) as enrolment_added,
        coalesce(o.enrolment_rows, 0) + coalesce(n.enrolment_added, 0) - coalesce(n.enrolment_rows, 0)
-       as enrolment_removed
+       as enrolment_removed,
+       (n.academic_year_key is null or o.academic_year_key is null) as is_new_or_gone
 from mart_input_now as n
 full outer join dw.mart_input_cell as o
     on o.academic_year_key = n.academic_year_key and o.school_key = n.school_key
@@ -49,7 +53,12 @@ unknown_year as (
     where c.enrolment_removed <> 0
 ),
 cells as (
-    select c.academic_year_key, c.school_key, 1 as window_years
+    select c.academic_year_key,
+           c.school_key,
+           case
+               when c.enrolment_added > 0 or c.enrolment_removed <> 0 or c.is_new_or_gone then 0
+               else 1
+           end as window_years
     from mart_changed_cell as c
     union all
     select f.academic_year_key,

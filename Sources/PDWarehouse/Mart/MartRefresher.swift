@@ -78,7 +78,8 @@ public struct MartRefresher {
                 let catalogue = try connection.execute(try sql.statement("mart/catalogue.sql")).rows
                 let indicators = try catalogue.compactMap { row -> IndicatorDefinitions? in
                     guard let id = row.first ?? nil else { return nil }
-                    return IndicatorDefinitions(id: id, unit: row.count > 1 ? row[1] ?? "" : "", versions: try versions(of: id))
+                    return IndicatorDefinitions(id: id, unit: row.count > 1 ? row[1] ?? "" : "", versions: try versions(of: id),
+                                                source: row.count > 2 ? row[2] ?? "" : "")
                 }
                 let digest = Self.digest(indicators, template: insert.text)
                 try connection.run(try sql.statement("mart/scope_input.sql"))
@@ -94,12 +95,14 @@ public struct MartRefresher {
                     try connection.run(try sql.statement("mart/scope_cells.sql"))
                     let row = try connection.execute(try sql.statement("mart/scope_summary.sql")).rows.first ?? []
                     func number(_ index: Int) -> Int { index < row.count ? row[index].flatMap { Int($0) } ?? 0 : 0 }
-                    let window1 = number(0), window3 = number(1), universe = number(2), anomalies = number(3)
-                    let threeYear = indicators.filter { $0.window >= 3 }.count
-                    let work = Double(window1 * indicators.count + window3 * threeYear)
+                    let window0 = number(0), window1 = number(1), window3 = number(2)
+                    let universe = number(3), anomalies = number(4)
+                    let census = indicators.filter { $0.scopeWindow >= 1 }.count
+                    let threeYear = indicators.filter { $0.scopeWindow >= 3 }.count
+                    let work = Double(window0 * indicators.count + window1 * census + window3 * threeYear)
                     let fullWork = Double(max(universe, 1) * max(indicators.count, 1))
                     full = anomalies > 0 || work > Self.fullShare * fullWork
-                    cells = window1 + window3
+                    cells = window0 + window1 + window3
                 }
                 if full {
                     try connection.run(try sql.statement("mart/scope_none.sql"))
@@ -118,10 +121,10 @@ public struct MartRefresher {
                     if full {
                         years = allYears
                     } else {
-                        years = try connection.execute(scopeYears, [String(indicator.window)]).rows
+                        years = try connection.execute(scopeYears, [String(indicator.scopeWindow)]).rows
                             .compactMap { $0.first ?? nil }.compactMap { Int($0) }
                         if years.isEmpty { continue }
-                        try connection.execute(clearScope, [indicator.id, String(indicator.window)])
+                        try connection.execute(clearScope, [indicator.id, String(indicator.scopeWindow)])
                     }
                     for (index, version) in indicator.versions.enumerated() {
                         let next = index + 1 < indicator.versions.count ? indicator.versions[index + 1].fromYear : Int.max
@@ -129,13 +132,13 @@ public struct MartRefresher {
                         if own.isEmpty { continue }
                         do {
                             try connection.execute(try inserting(version.statement),
-                                                   [indicator.id, full ? "true" : "false", String(indicator.window),
+                                                   [indicator.id, full ? "true" : "false", String(indicator.scopeWindow),
                                                     "{" + own.map(String.init).joined(separator: ",") + "}"])
                         } catch let error as PostgresError where Self.isDefinitionError(error) {
                             throw MartError.definitionFailed(indicator: indicator.id, path: version.path, reason: error.message)
                         }
                     }
-                    if !full { try connection.execute(fillScope, [indicator.id, String(indicator.window)]) }
+                    if !full { try connection.execute(fillScope, [indicator.id, String(indicator.scopeWindow)]) }
                 }
                 if full { try connection.execute(try sql.statement("mart/fill_missing_indicator_values.sql")) }
 
@@ -242,7 +245,7 @@ public struct MartRefresher {
         }
         add(template)
         for indicator in indicators {
-            add(indicator.id); add(indicator.unit)
+            add(indicator.id); add(indicator.unit); add(indicator.source)
             for version in indicator.versions { add(String(version.fromYear)); add(version.statement.text) }
         }
         return String(hash, radix: 16)
@@ -257,6 +260,12 @@ struct IndicatorDefinitions {
     /// The years a value of year y reads: 3 when the first file says `-- window: 3` (the
     /// enrolments of y-2..y), 1 otherwise.
     var window: Int { versions.map { DefinitionVersion.header($0.statement.text)["window"] }.contains { $0?.hasPrefix("3") == true } ? 3 : 1 }
+    /// `dw.indicator.source`: survey, enrolments or survey+enrolments.
+    var source: String = ""
+    /// The cells of `mart_scope` an incremental refresh recomputes for it: those with
+    /// `window_years` up to this (`sql/mart/scope_cells.sql`). 0 for an indicator that reads
+    /// only the enrolments of its cell (a census change leaves it alone), else `window`.
+    var scopeWindow: Int { source == "enrolments" && window == 1 ? 0 : window }
 }
 
 /// A version of an indicator's definition (issue 13 §5): the file and the academic year from
