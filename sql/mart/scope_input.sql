@@ -56,7 +56,7 @@ full outer join enrolments as e
     on e.academic_year_key = c.academic_year_key and e.school_key = c.school_key;
 
 -- Every (year, school) with census or enrolment data and, with a null school, every such
--- year: the cells that get a row for every indicator (fill_scope_values.sql).
+-- year: the cells that get a row for every indicator (insert_indicator_values.sql).
 create temp table mart_universe on commit drop as
 with cells as (
     select distinct n.academic_year_key, s.school_code

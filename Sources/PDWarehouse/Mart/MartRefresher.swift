@@ -114,7 +114,6 @@ public struct MartRefresher {
                 TestPause.reach(.refresh, connection)
 
                 let clearScope = try sql.statement("mart/clear_scope_values.sql")
-                let fillScope = try sql.statement("mart/fill_scope_values.sql")
                 let scopeYears = try sql.statement("mart/scope_years.sql")
                 for indicator in indicators {
                     let years: [Int]
@@ -138,9 +137,7 @@ public struct MartRefresher {
                             throw MartError.definitionFailed(indicator: indicator.id, path: version.path, reason: error.message)
                         }
                     }
-                    if !full { try connection.execute(fillScope, [indicator.id, String(indicator.scopeWindow)]) }
                 }
-                if full { try connection.execute(try sql.statement("mart/fill_missing_indicator_values.sql")) }
 
                 try connection.execute(try sql.statement("mart/clear_indicator_versions.sql"))
                 let recordVersion = try sql.statement("mart/record_indicator_version.sql")
