@@ -62,9 +62,11 @@ struct PersonColumns {
     /// Whether the teacher_id column is headed СНИЛС: its digit values are read as SNILS
     /// (`TeacherIdentifier`).
     let isSNILSColumn: Bool
-    /// Normalised identifier → pseudonym; teachers repeat across rows. Emptied when large.
+    /// Normalised identifier → pseudonym; teachers repeat across rows. Emptied when it holds
+    /// `pseudonymCacheLimit` teachers, so its memory does not grow with the file (an export
+    /// lists a teacher's rows together: a small cache answers most rows; a miss costs one HMAC).
     var pseudonyms: [String: String] = [:]
-    static let pseudonymCacheLimit = 50_000
+    static let pseudonymCacheLimit = 16_384
 
     init(_ header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer) {
         schoolCode = Column(.schoolCode, header)

@@ -83,11 +83,59 @@ struct CourseMember: Hashable {
     }
 }
 
+/// A teacher's pseudonym as its 32 bytes: the HMAC-SHA256 that the validators write as 64
+/// lower-case hex characters and `dw.dim_teacher.teacher_pseudonym` stores as `bytea`
+/// (migration 0130). The loader's teacher map holds these (40 bytes an entry with the key)
+/// instead of the 64-character strings (~100 bytes with their heap object): the map grows with
+/// the teachers of a region's warehouse and file, so this is most of a large load's memory.
+struct PseudonymBytes: Hashable {
+    let word0: UInt64, word1: UInt64, word2: UInt64, word3: UInt64
+
+    /// nil unless `hex` is exactly 64 hex digits.
+    init?(hex: String) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var count = 0
+        for byte in hex.utf8 {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            guard count < 64 else { return nil }
+            switch count / 16 {
+            case 0: words.0 = words.0 << 4 | UInt64(digit)
+            case 1: words.1 = words.1 << 4 | UInt64(digit)
+            case 2: words.2 = words.2 << 4 | UInt64(digit)
+            default: words.3 = words.3 << 4 | UInt64(digit)
+            }
+            count += 1
+        }
+        guard count == 64 else { return nil }
+        (word0, word1, word2, word3) = words
+    }
+
+    /// The 64 lower-case hex digits.
+    var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(64)
+        for word in [word0, word1, word2, word3] {
+            for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// Dimension keys resolved in the client: dimensions are small, so the loader reads them once,
 /// gives new members keys from their sequences, and inserts the new members before the merge.
 final class DimensionKeys {
     private(set) var schools: [String: Int] = [:]
-    private(set) var teachers: [String: Int] = [:]
+    /// Teachers by pseudonym (`PseudonymBytes`); a pseudonym that is not 64 hex digits (none
+    /// is: they are HMACs) would go to `otherTeachers`.
+    private var teachers: [PseudonymBytes: Int] = [:]
+    private var otherTeachers: [String: Int] = [:]
     private(set) var courses: [CourseMember: Int] = [:]
     private(set) var deficitAreas: [String: Int] = [:]
     /// The indicators and recommendation rules a measure may answer (`load/dimensions/measure_aims.sql`).
@@ -95,6 +143,7 @@ final class DimensionKeys {
     /// The catalogued indicators: id → whether its unit is percent (a targets row names one).
     private(set) var indicators: [String: Bool] = [:]
     private(set) var newTeachers: [(key: Int, pseudonym: String)] = []
+    private var newTeacherBytes: [(key: Int, pseudonym: PseudonymBytes)] = []
     private(set) var newCourses: [(key: Int, member: CourseMember)] = []
     private var teacherKeys: KeyAllocator?
     private var courseKeys: KeyAllocator?
@@ -122,7 +171,8 @@ final class DimensionKeys {
     /// Reads teachers and courses too, and opens key allocation for new members.
     func prepareForWriting(connection: Connection, allocatorConnection: Connection, sql: SQLDirectory) throws {
         for row in try connection.execute(try sql.statement("load/dimensions/teachers.sql")).rows {
-            if let pseudonym = row[0], let key = row[1].flatMap({ Int($0) }) { teachers[pseudonym] = key }
+            guard let pseudonym = row[0], let key = row[1].flatMap({ Int($0) }) else { continue }
+            if let bytes = PseudonymBytes(hex: pseudonym) { teachers[bytes] = key } else { otherTeachers[pseudonym] = key }
         }
         let courseRows = try connection.execute(try sql.statement("load/dimensions/courses.sql"))
         for row in courseRows.rows {
@@ -139,13 +189,23 @@ final class DimensionKeys {
     }
 
     func teacherKey(_ pseudonym: String) throws -> Int {
-        if let key = teachers[pseudonym] { return key }
+        let bytes = PseudonymBytes(hex: pseudonym)
+        if let bytes, let key = teachers[bytes] { return key }
+        if bytes == nil, let key = otherTeachers[pseudonym] { return key }
         guard let allocator = teacherKeys else { preconditionFailure("prepareForWriting first") }
         let key = try allocator.next()
-        teachers[pseudonym] = key
-        newTeachers.append((key, pseudonym))
+        if let bytes {
+            teachers[bytes] = key
+            newTeacherBytes.append((key, bytes))
+        } else {
+            otherTeachers[pseudonym] = key
+            newTeachers.append((key, pseudonym))
+        }
         return key
     }
+
+    /// Whether this batch met teachers not yet in `dw.dim_teacher`.
+    var hasNewTeachers: Bool { !newTeachers.isEmpty || !newTeacherBytes.isEmpty }
 
     func courseKey(_ member: CourseMember) throws -> Int {
         if let key = courses[member] { return key }
@@ -161,9 +221,17 @@ final class DimensionKeys {
     /// (`load/dimensions/check_new_teachers.sql`; migration 0130 dropped the row-by-row foreign
     /// key): a missing batch throws `PostgresError` (exit 3) and the batch is rolled back.
     func insertNewMembers(connection: Connection, sql: SQLDirectory, batchKey: Int) throws {
-        if !newTeachers.isEmpty {
+        if hasNewTeachers {
             try connection.copyIn(try sql.statement("load/dimensions/copy_new_teachers.sql")) { writer in
                 var row = CopyRow()
+                for teacher in newTeacherBytes {
+                    row.reset()
+                    row.int(teacher.key)
+                    row.byteaHex(teacher.pseudonym.hex)
+                    row.int(batchKey)
+                    row.end()
+                    try writer.write(row.bytes)
+                }
                 for teacher in newTeachers {
                     row.reset()
                     row.int(teacher.key)

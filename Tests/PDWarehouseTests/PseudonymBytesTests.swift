@@ -1,0 +1,23 @@
+import Testing
+@testable import PDWarehouse
+
+/// The loader's teacher map keys pseudonyms by their 32 bytes (`PseudonymBytes`): the 64 hex
+/// digits read back exactly as written, and anything else is not taken for a pseudonym.
+struct PseudonymBytesTests {
+    @Test func sixtyFourHexDigitsReadBackAsWritten() throws {
+        let hex = "0123456789abcdef" + "fedcba9876543210" + "00000000ffffffff" + "a5a5a5a5a5a5a5a5"
+        let bytes = try #require(PseudonymBytes(hex: hex))
+        #expect(bytes.hex == hex)
+        #expect(PseudonymBytes(hex: hex.uppercased())?.hex == hex)
+        #expect(PseudonymBytes(hex: hex) == bytes)
+        #expect(PseudonymBytes(hex: String(hex.dropLast()) + "4") != bytes)
+    }
+
+    @Test func otherTextIsNoPseudonym() {
+        #expect(PseudonymBytes(hex: "") == nil)
+        #expect(PseudonymBytes(hex: String(repeating: "a", count: 63)) == nil)
+        #expect(PseudonymBytes(hex: String(repeating: "a", count: 65)) == nil)
+        #expect(PseudonymBytes(hex: String(repeating: "g", count: 64)) == nil)
+        #expect(PseudonymBytes(hex: "tn-0007") == nil)
+    }
+}
