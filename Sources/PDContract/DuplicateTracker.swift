@@ -18,9 +18,9 @@ import Darwin
 /// `pread` (15 reads a run, from the page cache), so only duplicates and the filter's rare false
 /// hits pay for the file, and a new key costs one dictionary probe and one cache line however
 /// many runs there are (a filter per run cost one probe per run: quadratic in the file's
-/// length). The filter doubles when the keys written out exceed its capacity (rebuilt from the
+/// length). The filter grows by half when the keys written out exceed its capacity (rebuilt from the
 /// runs, read sequentially, after the old one is dropped). So a file of a million rows keeps
-/// ~1.3 MB of dictionary and ~2.8 MB of filter where a dictionary of every key took ~55 MB (a
+/// ~1.3 MB of dictionary and ~2.8 MB of filter (at most) where a dictionary of every key took ~55 MB (a
 /// 100 000-row file: ~1.3 MB and 256 KiB where it took ~8 MB), and the answers are exact (a false hit is settled by the runs).
 /// Lines are kept as 32-bit numbers (a line past 2 147 483 647 is clamped).
 ///
@@ -132,11 +132,11 @@ public struct DuplicateTracker: Sendable {
         runs.append(Run(offset: offset, count: entries.count))
         let total = runs.reduce(0) { $0 + $1.count }
         if total > spilled.capacity {
-            // Rebuild at twice the size from every run (the old filter is dropped first, so the
+            // Rebuild at 1.5 times the size from every run (the old filter is dropped first, so the
             // two never take memory at once); if a run cannot be read back, every run is
             // searched from then on (`filterLost`): slower, still exact.
             spilled = SpilledKeys(capacity: 0)
-            var grown = SpilledKeys(capacity: 2 * total)
+            var grown = SpilledKeys(capacity: total + total / 2)
             for run in runs {
                 guard let keys = spillFile.entries(of: run) else { filterLost = true; break }
                 for entry in keys { grown.add(Fingerprint(high: entry.high, low: entry.low)) }

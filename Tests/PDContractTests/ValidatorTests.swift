@@ -408,7 +408,7 @@ struct ValidatorTests {
 
     @Test("the filter of the written-out keys grows with them and stays exact")
     func trackerFilterGrows() {
-        // runLength 64: the filter starts sized for 256 keys and doubles five times here.
+        // runLength 64: the filter starts sized for 256 keys and grows several times here.
         var tracker = DuplicateTracker(runLength: 64)
         let keys = (0..<10_000).map { DuplicateTracker.fingerprint(["k", String($0)]) }
         for (index, key) in keys.enumerated() { #expect(tracker.firstLineOrInsert(key, line: index + 1) == nil) }

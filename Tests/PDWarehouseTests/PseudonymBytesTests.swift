@@ -21,3 +21,15 @@ struct PseudonymBytesTests {
         #expect(PseudonymBytes(hex: "tn-0007") == nil)
     }
 }
+
+extension PseudonymBytesTests {
+    /// The teacher map's key is the first 16 bytes: pseudonyms that differ there differ as keys.
+    @Test func theMapKeyIsTheFirstSixteenBytes() throws {
+        let first = try #require(PseudonymBytes(hex: String(repeating: "ab", count: 32)))
+        let second = try #require(PseudonymBytes(hex: String(repeating: "ab", count: 16) + String(repeating: "cd", count: 16)))
+        #expect(first.prefix == second.prefix)
+        #expect(first != second)
+        let third = try #require(PseudonymBytes(hex: "ac" + String(repeating: "ab", count: 31)))
+        #expect(third.prefix != first.prefix)
+    }
+}

@@ -85,9 +85,9 @@ struct CourseMember: Hashable {
 
 /// A teacher's pseudonym as its 32 bytes: the HMAC-SHA256 that the validators write as 64
 /// lower-case hex characters and `dw.dim_teacher.teacher_pseudonym` stores as `bytea`
-/// (migration 0130). The loader's teacher map holds these (40 bytes an entry with the key)
-/// instead of the 64-character strings (~100 bytes with their heap object): the map grows with
-/// the teachers of a region's warehouse and file, so this is most of a large load's memory.
+/// (migration 0130). The loader's teacher map is keyed by their first 16 bytes (`Prefix`), not
+/// by the 64-character strings (~100 bytes with their heap object): the map grows with the
+/// teachers of a region's warehouse and file, so this is most of a large load's memory.
 struct PseudonymBytes: Hashable {
     let word0: UInt64, word1: UInt64, word2: UInt64, word3: UInt64
 
@@ -128,13 +128,25 @@ struct PseudonymBytes: Hashable {
     }
 }
 
+extension PseudonymBytes {
+    /// The teacher map's key: the pseudonym's first 16 bytes. Two teachers whose HMAC-SHA256
+    /// pseudonyms share 128 bits do not occur (a chance of about n² / 2¹²⁹: 10⁻²⁷ for a million
+    /// teachers; the duplicate check relies on 128-bit fingerprints the same way), and 16 bytes a
+    /// key keep the map at 24 bytes an entry.
+    struct Prefix: Hashable {
+        let word0: UInt64, word1: UInt64
+    }
+
+    var prefix: Prefix { Prefix(word0: word0, word1: word1) }
+}
+
 /// Dimension keys resolved in the client: dimensions are small, so the loader reads them once,
 /// gives new members keys from their sequences, and inserts the new members before the merge.
 final class DimensionKeys {
     private(set) var schools: [String: Int] = [:]
-    /// Teachers by pseudonym (`PseudonymBytes`); a pseudonym that is not 64 hex digits (none
-    /// is: they are HMACs) would go to `otherTeachers`.
-    private var teachers: [PseudonymBytes: Int] = [:]
+    /// Teachers by pseudonym (`PseudonymBytes.Prefix`); a pseudonym that is not 64 hex digits
+    /// (none is: they are HMACs) would go to `otherTeachers`.
+    private var teachers: [PseudonymBytes.Prefix: Int] = [:]
     private var otherTeachers: [String: Int] = [:]
     private(set) var courses: [CourseMember: Int] = [:]
     private(set) var deficitAreas: [String: Int] = [:]
@@ -172,7 +184,7 @@ final class DimensionKeys {
     func prepareForWriting(connection: Connection, allocatorConnection: Connection, sql: SQLDirectory) throws {
         for row in try connection.execute(try sql.statement("load/dimensions/teachers.sql")).rows {
             guard let pseudonym = row[0], let key = row[1].flatMap({ Int($0) }) else { continue }
-            if let bytes = PseudonymBytes(hex: pseudonym) { teachers[bytes] = key } else { otherTeachers[pseudonym] = key }
+            if let bytes = PseudonymBytes(hex: pseudonym) { teachers[bytes.prefix] = key } else { otherTeachers[pseudonym] = key }
         }
         let courseRows = try connection.execute(try sql.statement("load/dimensions/courses.sql"))
         for row in courseRows.rows {
@@ -190,12 +202,12 @@ final class DimensionKeys {
 
     func teacherKey(_ pseudonym: String) throws -> Int {
         let bytes = PseudonymBytes(hex: pseudonym)
-        if let bytes, let key = teachers[bytes] { return key }
+        if let bytes, let key = teachers[bytes.prefix] { return key }
         if bytes == nil, let key = otherTeachers[pseudonym] { return key }
         guard let allocator = teacherKeys else { preconditionFailure("prepareForWriting first") }
         let key = try allocator.next()
         if let bytes {
-            teachers[bytes] = key
+            teachers[bytes.prefix] = key
             newTeacherBytes.append((key, bytes))
         } else {
             otherTeachers[pseudonym] = key
