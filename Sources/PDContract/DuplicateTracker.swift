@@ -9,7 +9,7 @@ import Darwin
 /// normalised key parts (never the strings), with the line each was first seen on, in memory
 /// that does not grow with the file (issue 12, "peak memory independent of file size").
 ///
-/// The newest `DuplicateTracker.runLength` keys (32 768) are held in a dictionary. When it is
+/// The newest `DuplicateTracker.runLength` keys (8 192) are held in a dictionary. When it is
 /// full, its keys are sorted and written to an unlinked temporary file as one *run* of packed
 /// 20-byte entries (fingerprint, line), and added to one Bloom filter over every key written
 /// out (`SpilledKeys`: 20 bits a key, 8 probes inside one 64-byte block, so a lookup touches one
@@ -20,8 +20,8 @@ import Darwin
 /// many runs there are (a filter per run cost one probe per run: quadratic in the file's
 /// length). The filter grows by half when the keys written out exceed its capacity (rebuilt from the
 /// runs, read sequentially, after the old one is dropped). So a file of a million rows keeps
-/// ~1.3 MB of dictionary and ~2.8 MB of filter (at most) where a dictionary of every key took ~55 MB (a
-/// 100 000-row file: ~1.3 MB and 256 KiB where it took ~8 MB), and the answers are exact (a false hit is settled by the runs).
+/// ~0.3 MB of dictionary and ~2.8 MB of filter (at most) where a dictionary of every key took ~55 MB (a
+/// 100 000-row file: ~0.3 MB and 256 KiB where it took ~8 MB), and the answers are exact (a false hit is settled by the runs).
 /// Lines are kept as 32-bit numbers (a line past 2 147 483 647 is clamped).
 ///
 /// When no temporary file can be made (`tmpfile(3)` fails: no writable temporary folder), the
@@ -35,7 +35,7 @@ public struct DuplicateTracker: Sendable {
     }
 
     /// Keys held in memory before they are written out as a run.
-    public static let runLength = 32_768
+    public static let runLength = 8_192
 
     private var recent: [Fingerprint: Int32] = [:]
     private var runs: [Run] = []

@@ -66,7 +66,7 @@ struct PersonColumns {
     /// `pseudonymCacheLimit` teachers, so its memory does not grow with the file (an export
     /// lists a teacher's rows together: a small cache answers most rows; a miss costs one HMAC).
     var pseudonyms: [String: String] = [:]
-    static let pseudonymCacheLimit = 16_384
+    static let pseudonymCacheLimit = 4_096
 
     init(_ header: HeaderMap, knownSchools: KnownSchools, pseudonymizer: Pseudonymizer) {
         schoolCode = Column(.schoolCode, header)

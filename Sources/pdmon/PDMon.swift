@@ -31,6 +31,7 @@ struct PDMon: ParsableCommand {
 
     /// Parses, runs, and turns every failure into a message and an exit code cron can act on.
     static func main() {
+        ProcessTuning.useOneMallocArena()
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
