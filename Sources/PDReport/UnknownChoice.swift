@@ -29,6 +29,9 @@ public struct UnknownChoice: Error, Equatable, Sendable, CustomStringConvertible
     /// False when `choices` are only the nearest ones (the batches around a number).
     public var isComplete: Bool
     public var language: ReportLanguage
+    /// The login, when it reads no school at all (granted none by `pdmon access grant`): the
+    /// choices are empty because of access, and the message says that instead of "no data".
+    public var loginWithoutAccess: String?
 
     public init(_ kind: Kind, value: String, option: String, choices: [Choice], year: String? = nil,
                 isComplete: Bool = true, language: ReportLanguage) {
@@ -121,6 +124,13 @@ public struct UnknownChoice: Error, Equatable, Sendable, CustomStringConvertible
             named = say("Пакета загрузки \(value) нет (\(option)).", "No load batch \(value) (\(option)).")
             hint = say("все пакеты — pdmon etl history", "every batch: pdmon etl history")
             intro = all ? say("Есть пакеты: ", "Batches: ") : say("Ближайшие пакеты: ", "The nearest batches: ")
+        }
+        if choices.isEmpty, let login = loginWithoutAccess {
+            return named + say(
+                " Логину «\(login)» не выдан доступ ни к одной ОО, поэтому витрины для него пусты: владелец хранилища"
+                    + " выдаёт доступ командой pdmon access grant \(login) --school КОД (или --all-schools).",
+                " The login \"\(login)\" has been granted no school, so the mart is empty for it: the warehouse's owner"
+                    + " grants access with pdmon access grant \(login) --school CODE (or --all-schools).")
         }
         if choices.isEmpty {
             return named + (kind == .year || kind == .school

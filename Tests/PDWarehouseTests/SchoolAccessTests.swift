@@ -147,6 +147,19 @@ struct SchoolAccessTests {
             #expect(try Self.count(asReader, view) == 0, "mart.\(view)")
         }
         #expect(try asReader.execute("select reads_every_school, school_codes::text from mart.reader_scope").rows == [["f", "{}"]])
+        // pdmon's own reports as that login say why they are empty: no grant, not no data.
+        let readerWarehouse = try Self.warehouse(reader)
+        defer { readerWarehouse.close() }
+        for language in [ReportLanguage.ru, .en] {
+            let refusal = #expect(throws: UnknownChoice.self) {
+                try readerWarehouse.report(.indicators(year: "2023-2024", by: .school, schools: [], indicators: []),
+                                           language: language, indicatorNames: false)
+            }
+            #expect(refusal?.loginWithoutAccess == reader.name)
+            let message = refusal.map(String.init(describing:)) ?? ""
+            #expect(message.contains("pdmon access grant \(reader.name) --school"), "\(message)")
+            #expect(!message.contains("etl run"), "\(message)")
+        }
         let asStranger = try stranger.connect()
         defer { asStranger.close() }
         for view in Self.schoolViews + Self.otherViews {

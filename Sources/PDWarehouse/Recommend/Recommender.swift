@@ -72,7 +72,7 @@ public struct Recommender {
         let history = try IndicatorHistory.load(connection, sql: sql, upTo: start)
         let choices = ReportChoices(connection: connection, sql: sql, language: language)
         guard history.years.contains(where: { $0.start == start }) else {
-            throw UnknownChoice(.year, value: label, option: "--year", choices: try choices.years(), language: language)
+            throw try choices.explained(UnknownChoice(.year, value: label, option: "--year", choices: try choices.years(), language: language))
         }
         try choices.checkSchools(schools, year: label, option: "--school")
         let codes = cityOnly ? [] : (schools.isEmpty ? history.schoolsWithData(year: start) : schools)

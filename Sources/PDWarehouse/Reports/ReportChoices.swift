@@ -15,6 +15,19 @@ struct ReportChoices {
         try connection.execute(try sql.statement("choices/years.sql")).rows.compactMap { $0[0] }.map { UnknownChoice.Choice($0) }
     }
 
+    /// The current login when it reads no school at all (`sql/choices/login_without_access.sql`).
+    func loginWithoutAccess() throws -> String? {
+        try connection.execute(try sql.statement("choices/login_without_access.sql")).rows.first?.first ?? nil
+    }
+
+    /// `choice` with the login named when its choices are empty because the login reads no school.
+    func explained(_ choice: UnknownChoice) throws -> UnknownChoice {
+        guard choice.choices.isEmpty else { return choice }
+        var explained = choice
+        explained.loginWithoutAccess = try loginWithoutAccess()
+        return explained
+    }
+
     /// Refuses each year of `values` (any spelling of an academic year) that has no data.
     /// A value that is not an academic year is left to the parameter check, which says so.
     func checkYears(_ values: [String], option: String) throws {
@@ -22,7 +35,7 @@ struct ReportChoices {
         guard !labels.isEmpty else { return }
         let known = try years()
         for label in labels where !known.contains(where: { $0.value == label }) {
-            throw UnknownChoice(.year, value: label, option: option, choices: known, language: language)
+            throw try explained(UnknownChoice(.year, value: label, option: option, choices: known, language: language))
         }
     }
 
@@ -33,16 +46,16 @@ struct ReportChoices {
         let rows = try connection.execute(try sql.statement("choices/schools.sql"), [label]).rows
         let known = rows.compactMap { row in row[0].map { UnknownChoice.Choice($0, label: row[1]) } }
         for code in codes where !known.contains(where: { $0.value == code }) {
-            throw UnknownChoice(.school, value: code, option: option, choices: known, year: label, language: language)
+            throw try explained(UnknownChoice(.school, value: code, option: option, choices: known, year: label, language: language))
         }
     }
 
     /// Refuses each indicator id the catalogue does not list.
     func checkIndicators(_ ids: [String], catalogue: IndicatorCatalogue, option: String) throws {
         for id in ids where catalogue[id] == nil {
-            throw UnknownChoice(
+            throw try explained(UnknownChoice(
                 .indicator, value: id, option: option,
-                choices: catalogue.indicators.map { UnknownChoice.Choice($0.id, label: $0.name(in: language)) }, language: language)
+                choices: catalogue.indicators.map { UnknownChoice.Choice($0.id, label: $0.name(in: language)) }, language: language))
         }
     }
 
