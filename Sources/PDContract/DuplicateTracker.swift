@@ -264,12 +264,7 @@ final class SpillFile: @unchecked Sendable {
     func entries(of run: DuplicateTracker.Run) -> [DuplicateTracker.Entry]? {
         var bytes = [UInt8](repeating: 0, count: run.count * DuplicateTracker.Entry.size)
         guard read(&bytes, at: run.offset) else { return nil }
-        return (0..<run.count).map { index in
-            let start = index * DuplicateTracker.Entry.size
-            return DuplicateTracker.Entry(
-                high: Self.number(bytes, start), low: Self.number(bytes, start + 8),
-                line: Int32(bitPattern: UInt32(Self.number(bytes, start + 16, width: 4))))
-        }
+        return (0..<run.count).map { Self.entry(bytes, at: $0 * DuplicateTracker.Entry.size) }
     }
 
     /// The line of `fingerprint` in `run` (a binary search, one `pread` a step), or nil.
@@ -280,12 +275,9 @@ final class SpillFile: @unchecked Sendable {
         while lower < upper {
             let middle = (lower + upper) / 2
             guard read(&entry, at: run.offset + Int64(middle * DuplicateTracker.Entry.size)) else { return nil }
-            let high = Self.number(entry, 0)
-            let low = Self.number(entry, 8)
-            if (high, low) == (fingerprint.high, fingerprint.low) {
-                return Int32(bitPattern: UInt32(Self.number(entry, 16, width: 4)))
-            }
-            if (high, low) < (fingerprint.high, fingerprint.low) { lower = middle + 1 } else { upper = middle }
+            let found = Self.entry(entry, at: 0)
+            if (found.high, found.low) == (fingerprint.high, fingerprint.low) { return found.line }
+            if (found.high, found.low) < (fingerprint.high, fingerprint.low) { lower = middle + 1 } else { upper = middle }
         }
         return nil
     }
@@ -301,6 +293,13 @@ final class SpillFile: @unchecked Sendable {
             done += result
         }
         return true
+    }
+
+    /// The packed entry (as `append` writes it) that starts at `start` of `bytes`.
+    private static func entry(_ bytes: [UInt8], at start: Int) -> DuplicateTracker.Entry {
+        DuplicateTracker.Entry(
+            high: number(bytes, start), low: number(bytes, start + 8),
+            line: Int32(bitPattern: UInt32(number(bytes, start + 16, width: 4))))
     }
 
     private static func number(_ bytes: [UInt8], _ start: Int, width: Int = 8) -> UInt64 {

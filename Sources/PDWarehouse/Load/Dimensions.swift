@@ -236,22 +236,16 @@ final class DimensionKeys {
         if hasNewTeachers {
             try connection.copyIn(try sql.statement("load/dimensions/copy_new_teachers.sql")) { writer in
                 var row = CopyRow()
-                for teacher in newTeacherBytes {
+                func write(_ key: Int, _ pseudonymHex: String) throws {
                     row.reset()
-                    row.int(teacher.key)
-                    row.byteaHex(teacher.pseudonym.hex)
+                    row.int(key)
+                    row.byteaHex(pseudonymHex)
                     row.int(batchKey)
                     row.end()
                     try writer.write(row.bytes)
                 }
-                for teacher in newTeachers {
-                    row.reset()
-                    row.int(teacher.key)
-                    row.byteaHex(teacher.pseudonym)
-                    row.int(batchKey)
-                    row.end()
-                    try writer.write(row.bytes)
-                }
+                for teacher in newTeacherBytes { try write(teacher.key, teacher.pseudonym.hex) }
+                for teacher in newTeachers { try write(teacher.key, teacher.pseudonym) }
             }
             let missing = try connection.execute(
                 try sql.statement("load/dimensions/check_new_teachers.sql"), [String(batchKey)]).scalarInt ?? 0
