@@ -14,13 +14,8 @@ final class IndicatorFixture {
     private var teachers: [String: String] = [:]
     private var enrolments = 0
 
-    convenience init() throws {
-        try self.init(database: try TestDatabase())
-    }
-
-    /// On a migrated database of the caller's (e.g. on another server: `TestDatabase(admin:)`).
-    init(database: TestDatabase) throws {
-        self.database = database
+    init() throws {
+        database = try TestDatabase()
         connection = try database.connect()
         batchKey = try connection.execute("""
             insert into dw.etl_batch (file_name, file_sha256, kind, status, finished_at)
@@ -174,8 +169,8 @@ extension IndicatorFixture {
     /// - S02: census 2023 t5 (young mentee, digital deficit, courses off-focus), t6 (nothing);
     ///   no leadership staff.
     /// - S03: no census, one completed enrolment of t7 (a teacher in no census).
-    static func workedExample(database: TestDatabase? = nil) throws -> IndicatorFixture {
-        let f = try database.map { try IndicatorFixture(database: $0) } ?? IndicatorFixture()
+    static func workedExample() throws -> IndicatorFixture {
+        let f = try IndicatorFixture()
         try f.school("S01", name: "Гимназия № 1")
         try f.school("S02", name: "Школа № 2")
         try f.school("S03", name: "Лицей № 3")
