@@ -112,11 +112,8 @@ enum CitusDistributor {
     /// security-definer function (`sql/citus/definer_views.sql`): Citus checks a view's shard
     /// queries against the reader's rights, not the owner's, so per-school readers (who hold no
     /// right on `dw`) could read nothing. Idempotent; a no-op without the extension.
-    /// - Returns: whether the extension is there (and the views were checked).
-    @discardableResult
-    static func readMartWithOwnerRights(_ connection: Connection, sql: SQLDirectory) throws -> Bool {
-        guard try connection.execute(try sql.statement("citus/extension.sql")).rows.first != nil else { return false }
+    static func readMartWithOwnerRights(_ connection: Connection, sql: SQLDirectory) throws {
+        guard try connection.execute(try sql.statement("citus/extension.sql")).rows.first != nil else { return }
         try connection.run(try sql.statement("citus/definer_views.sql"))
-        return true
     }
 }

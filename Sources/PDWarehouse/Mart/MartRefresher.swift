@@ -18,7 +18,8 @@ import PDPostgres
 /// (`sql/mart/scope_cells.sql`: added, replaced and deleted rows; a teacher's new enrolments
 /// in year y also reach the teacher's census cell in y, and for the three-year indicators
 /// in y+1 and y+2), runs each definition for those cells' years only (its `dw.refresh_years()`
-/// bound as a parameter, which Citus passes to its workers) and replaces only those cells and the city rows of their years. It is **full** when asked
+/// bound as a parameter, which Citus passes to its workers) and replaces only those cells and
+/// the city rows of their years. It is **full** when asked
 /// (`db refresh --full`), when there is no earlier refresh with the same definitions (the
 /// digest of the catalogue and the files), when the rows are inconsistent with what was
 /// recorded, or when the cells would exceed `fullShare` of the work of a full refresh.
